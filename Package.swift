@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The data flows one way and the targets say so:
+// bytes → lines (LogReading) → entries (LogParsing) → events (BackupEvents)
+// → episodes, sessions, findings (BackupAudit) → writers (AuditReports).
+// ClusterSimulation writes logs and never imports the audit.
+let package = Package(
+  name: "iris-backup-audit",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "iris-backup-audit", targets: ["iris-backup-audit"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPCRE2",
+      pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .target(name: "CByteSearch"),
+    .target(name: "LogReading", dependencies: ["CZlib"]),
+    .target(name: "LogParsing", dependencies: ["LogReading"]),
+    .target(
+      name: "BackupEvents", dependencies: ["CPCRE2", "CByteSearch", "LogReading", "LogParsing"]),
+    .target(name: "ClusterSimulation", dependencies: ["CZlib"]),
+    .executableTarget(
+      name: "iris-backup-audit",
+      dependencies: [
+        "BackupEvents",
+        "ClusterSimulation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: ["LogReading", "LogParsing", "BackupEvents"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(name: "LogReadingTests", dependencies: ["LogReading", "TestSupport"]),
+    .testTarget(name: "LogParsingTests", dependencies: ["LogParsing", "TestSupport"]),
+    .testTarget(name: "BackupEventsTests", dependencies: ["BackupEvents", "TestSupport"]),
+    .testTarget(
+      name: "ClusterSimulationTests",
+      dependencies: ["ClusterSimulation", "BackupEvents", "TestSupport"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["TestSupport"]
+    ),
+  ]
+)

@@ -1,0 +1,57 @@
+/// A message catalogue with its patterns compiled and its group numbers looked up once.
+public final class CompiledCatalogue: Sendable {
+  /// One compiled catalogue entry.
+  struct Compiled: Sendable {
+    let entry: CatalogueEntry
+    let pattern: CompiledPattern
+    /// The literal's bytes; empty when the entry has no literal (always a candidate).
+    let literal: [UInt8]
+    /// Index into `literals` of this entry's literal, or nil.
+    let literalIndex: Int?
+    let checkpointGroup: Int?
+    let fileGroup: Int?
+    let directoryGroup: Int?
+    let countGroup: Int?
+    let reasonGroup: Int?
+  }
+
+  let compiled: [Compiled]
+  /// The distinct literals, each searched once per entry by the prefilter.
+  let literals: [[UInt8]]
+
+  /// Compiles every pattern of `catalogue`; throws on the first that does not compile.
+  public init(_ catalogue: MessageCatalogue) throws {
+    var literals: [[UInt8]] = []
+    compiled = try catalogue.entries.map { entry in
+      let pattern = try CompiledPattern(entry.pattern)
+      var literalIndex: Int?
+      let literal = entry.literal.map { Array($0.utf8) } ?? []
+      if !literal.isEmpty {
+        if let index = literals.firstIndex(of: literal) {
+          literalIndex = index
+        } else {
+          literals.append(literal)
+          literalIndex = literals.count - 1
+        }
+      }
+      return Compiled(
+        entry: entry, pattern: pattern, literal: literal, literalIndex: literalIndex,
+        checkpointGroup: pattern.groupNumber(named: "checkpoint"),
+        fileGroup: pattern.groupNumber(named: "file"),
+        directoryGroup: pattern.groupNumber(named: "directory"),
+        countGroup: pattern.groupNumber(named: "count"),
+        reasonGroup: pattern.groupNumber(named: "reason")
+          ?? pattern.groupNumber(named: "activities"))
+    }
+    self.literals = literals
+  }
+
+  /// The catalogue of SPEC §3.3, compiled once per process.
+  public static let standard: CompiledCatalogue = {
+    do {
+      return try CompiledCatalogue(.standard)
+    } catch {
+      fatalError("the built-in catalogue does not compile: \(error)")
+    }
+  }()
+}

@@ -1,0 +1,91 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once (with JIT when available) and shared by every worker.
+///
+/// This file owns every PCRE2 pointer of the project. Patterns are compiled with
+/// `PCRE2_UTF | PCRE2_MATCH_INVALID_UTF` because logs hold invalid bytes.
+public final class CompiledPattern: @unchecked Sendable {
+  // SAFETY: `code` is written only in `init` (compile, then JIT) and freed only in `deinit`;
+  // PCRE2 documents compiled code as read-only during matching, so sharing it between threads
+  // is safe. Each thread matches with its own `MatchData`.
+  let code: OpaquePointer
+  /// The pattern's source text, for messages.
+  public let source: String
+  /// True when the JIT compiled the pattern (matching then runs machine code).
+  public let isJITCompiled: Bool
+
+  /// Compiles `source`; throws `EventsError.invalidPattern` with PCRE2's message and offset.
+  public init(_ source: String) throws {
+    var errorCode: Int32 = 0
+    var errorOffset: Int = 0
+    let options = UInt32(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+    let compiled = source.withCString { pointer in
+      pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) {
+        pcre2_compile_8($0, source.utf8.count, options, &errorCode, &errorOffset, nil)
+      }
+    }
+    guard let compiled else {
+      throw EventsError.invalidPattern(
+        pattern: source, offset: errorOffset, reason: Self.message(for: errorCode))
+    }
+    code = compiled
+    self.source = source
+    isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+  }
+
+  deinit {
+    pcre2_code_free_8(code)
+  }
+
+  /// The number of the named group `name`, or nil when the pattern has no such group.
+  public func groupNumber(named name: String) -> Int? {
+    let number = name.withCString { pointer in
+      pointer.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) {
+        pcre2_substring_number_from_name_8(code, $0)
+      }
+    }
+    return number > 0 ? Int(number) : nil
+  }
+
+  /// Matches `subject` from its start; returns the byte range of each group (nil when unset).
+  ///
+  /// Returns nil when there is no match. PCRE2 errors other than "no match" (a match limit hit
+  /// on a hostile line) count as no match: a line too costly to match is not an event.
+  public func match(_ subject: UnsafeRawBufferPointer, using data: MatchData) -> [Range<Int>?]? {
+    var empty: UInt8 = 0
+    let result = withUnsafePointer(to: &empty) { emptyPointer in
+      // PCRE2 rejects a null subject even when it is empty.
+      let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? emptyPointer
+      return pcre2_match_8(code, base, subject.count, 0, 0, data.pointer, nil)
+    }
+    guard result > 0 else { return nil }
+    let vector = pcre2_get_ovector_pointer_8(data.pointer)!
+    let unset = cpcre2_unset()
+    return (0..<Int(result)).map { group in
+      let start = vector[2 * group]
+      let end = vector[2 * group + 1]
+      return start == unset ? nil : start..<end
+    }
+  }
+
+  /// PCRE2's text for an error code.
+  static func message(for errorCode: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+    return length > 0 ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : "error \(errorCode)"
+  }
+}
+
+/// PCRE2 match data: scratch space for one matching thread, never shared.
+public final class MatchData {
+  let pointer: OpaquePointer
+
+  /// Creates match data large enough for any pattern with up to `groups` capture groups.
+  public init(groups: Int = 16) {
+    pointer = pcre2_match_data_create_8(UInt32(groups + 1), nil)!
+  }
+
+  deinit {
+    pcre2_match_data_free_8(pointer)
+  }
+}

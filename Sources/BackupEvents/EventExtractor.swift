@@ -1,0 +1,70 @@
+import CByteSearch
+import LogParsing
+
+/// Turns entries into backup events with the catalogue; one per worker thread (it owns the
+/// PCRE2 match data).
+///
+/// The prefilter looks for each catalogue literal in the entry's text with `memmem`, and only
+/// entries holding one reach PCRE2; it may let through entries that are no event, never the
+/// reverse, so turning it off must change nothing but the time taken.
+public final class EventExtractor {
+  private let catalogue: CompiledCatalogue
+  private let matchData = MatchData()
+  private let usesPrefilter: Bool
+  /// Scratch: which literals the current entry holds; reused between entries.
+  private var foundLiterals: [Bool]
+
+  /// Creates an extractor; `usesPrefilter: false` tries every pattern on every entry.
+  public init(catalogue: CompiledCatalogue = .standard, usesPrefilter: Bool = true) {
+    self.catalogue = catalogue
+    self.usesPrefilter = usesPrefilter
+    foundLiterals = Array(repeating: false, count: catalogue.literals.count)
+  }
+
+  /// The event `entry` is, if any.
+  public func event(in entry: Entry, server: String, path: String) -> BackupEvent? {
+    if usesPrefilter {
+      var isCandidate = false
+      for index in catalogue.literals.indices {
+        let found = contains(entry.text, catalogue.literals[index])
+        foundLiterals[index] = found
+        isCandidate = isCandidate || found
+      }
+      let hasUnfilteredEntries = catalogue.compiled.contains { $0.literalIndex == nil }
+      guard isCandidate || hasUnfilteredEntries else { return nil }
+    }
+    for candidate in catalogue.compiled {
+      if usesPrefilter, let index = candidate.literalIndex, !foundLiterals[index] { continue }
+      let subject = candidate.entry.scope == .firstLine ? entry.firstLineMessage : entry.text
+      guard let groups = candidate.pattern.match(subject, using: matchData) else { continue }
+      return makeEvent(entry, candidate, groups, subject, server: server, path: path)
+    }
+    return nil
+  }
+
+  private func makeEvent(
+    _ entry: Entry, _ candidate: CompiledCatalogue.Compiled, _ groups: [Range<Int>?],
+    _ subject: UnsafeRawBufferPointer, server: String, path: String
+  ) -> BackupEvent {
+    func group(_ number: Int?) -> String? {
+      guard let number, number < groups.count, let range = groups[number] else { return nil }
+      return String(decoding: UnsafeRawBufferPointer(rebasing: subject[range]), as: UTF8.self)
+    }
+    return BackupEvent(
+      server: server, path: path, line: entry.line, epochMilliseconds: entry.epochMilliseconds,
+      localTime: entry.timestamp, timeStatus: entry.timeStatus, pid: entry.pid,
+      severity: entry.severity,
+      category: entry.category.map { String(decoding: $0, as: UTF8.self) },
+      kind: candidate.entry.kind, checkpoint: group(candidate.checkpointGroup).flatMap { Int($0) },
+      journalFile: group(candidate.fileGroup), directory: group(candidate.directoryGroup),
+      count: group(candidate.countGroup).flatMap { Int($0) }, reason: group(candidate.reasonGroup),
+      text: String(decoding: entry.rawFirstLine, as: UTF8.self))
+  }
+
+  /// True when `haystack` holds `needle`.
+  private func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+    return needle.withUnsafeBytes { byte_search_memmem(base, haystack.count, $0.baseAddress!, needle.count) }
+      != nil
+  }
+}

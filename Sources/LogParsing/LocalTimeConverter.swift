@@ -1,0 +1,83 @@
+import Foundation
+
+/// How a wall-clock time maps to an instant in its zone.
+public enum LocalTimeStatus: String, Sendable, Codable {
+  /// Exactly one instant.
+  case exact
+  /// Two instants (a DST fall-back repeats the hour); the earlier was taken.
+  case ambiguous
+  /// No instant (a DST spring-forward skips the hour); read with the offset before the change.
+  case skipped
+}
+
+/// Converts a server's wall-clock times to absolute instants in its IANA zone.
+///
+/// Entries come mostly in order, so the offset of the last 15-minute stretch is kept and reused
+/// while the stretch is free of DST changes (zones change on quarter hours).
+public final class LocalTimeConverter {
+  /// The zone the server's log was written in.
+  public let timeZone: TimeZone
+  /// The 15-minute stretch (local seconds / 900) whose offset is cached; `Int64.min` when none.
+  private var cachedStretch = Int64.min
+  /// The UTC offset in seconds valid for the whole of `cachedStretch`.
+  private var cachedOffset = 0
+
+  /// Creates a converter for `timeZone`.
+  public init(timeZone: TimeZone) {
+    self.timeZone = timeZone
+  }
+
+  /// The instant in milliseconds since the epoch, and whether the wall time was unambiguous.
+  public func convert(_ time: LocalTimestamp) -> (epochMilliseconds: Int64, status: LocalTimeStatus)
+  {
+    let local = time.secondsAsIfUTC
+    let stretch = local >= 0 ? local / 900 : (local - 899) / 900
+    if stretch != cachedStretch {
+      let start = resolve(stretch * 900)
+      let end = resolve(stretch * 900 + 899)
+      if start.status == .exact && end.status == .exact && start.offset == end.offset {
+        cachedStretch = stretch
+        cachedOffset = start.offset
+      } else {
+        let resolved = resolve(local)
+        return ((local - Int64(resolved.offset)) * 1000 + Int64(time.millisecond), resolved.status)
+      }
+    }
+    return ((local - Int64(cachedOffset)) * 1000 + Int64(time.millisecond), .exact)
+  }
+
+  /// The offset to subtract from `local` (seconds read as if UTC) and how it was chosen.
+  private func resolve(_ local: Int64) -> (offset: Int, status: LocalTimeStatus) {
+    let before = offset(at: local - 86_400)
+    let after = offset(at: local + 86_400)
+    if before == after && offset(at: local - Int64(before)) == before { return (before, .exact) }
+    let isBeforeValid = offset(at: local - Int64(before)) == before
+    let isAfterValid = offset(at: local - Int64(after)) == after
+    switch (isBeforeValid, isAfterValid) {
+    case (true, true): return (max(before, after), .ambiguous)
+    case (true, false): return (before, .exact)
+    case (false, true): return (after, .exact)
+    case (false, false): return (before, .skipped)
+    }
+  }
+
+  private func offset(at utcSeconds: Int64) -> Int {
+    timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
+  }
+}
+
+extension LocalTimeConverter {
+  /// The wall-clock time in this zone of an instant in milliseconds since the epoch.
+  public func localTime(of epochMilliseconds: Int64) -> LocalTimestamp {
+    let seconds = (epochMilliseconds - ((epochMilliseconds % 1000) + 1000) % 1000) / 1000
+    let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    let local = seconds + Int64(offset)
+    let days = (local >= 0 ? local : local - 86_399) / 86_400
+    let secondOfDay = Int(local - days * 86_400)
+    let date = CivilCalendar.date(daysSinceEpoch: days)
+    return LocalTimestamp(
+      year: date.year, month: date.month, day: date.day, hour: secondOfDay / 3600,
+      minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
+      millisecond: Int(((epochMilliseconds % 1000) + 1000) % 1000))
+  }
+}

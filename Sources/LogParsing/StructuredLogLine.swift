@@ -1,0 +1,155 @@
+import Foundation
+
+/// One line of the structured log irislogd writes, in either of its forms (SPEC §3.1).
+public struct StructuredLogLine: Equatable, Sendable {
+  public var layout: EntryLayout
+  public var timestamp: LocalTimestamp
+  public var pid: Int?
+  /// From `level`: INFO 0, WARNING 1, SEVERE 2, FATAL 3.
+  public var severity: Int?
+  /// The `event` field, which plays the part of `[Category]`.
+  public var category: String?
+  /// The `text` field with its escapes undone; may hold newlines.
+  public var text: String
+
+  /// Parses `when="…" pid=… level=… event=… text="…"` or `{ "when": …, … }`; nil otherwise.
+  public static func parse(_ line: UnsafeRawBufferPointer) -> StructuredLogLine? {
+    guard let first = line.first else { return nil }
+    let fields: [String: String]
+    let layout: EntryLayout
+    if first == UInt8(ascii: "{") {
+      guard let parsed = jsonFields(line) else { return nil }
+      fields = parsed
+      layout = .structuredJSON
+    } else if line.starts(with: "when=".utf8) {
+      guard let parsed = pairFields(line) else { return nil }
+      fields = parsed
+      layout = .structuredPairs
+    } else {
+      return nil
+    }
+    guard let when = fields["when"], let timestamp = parseWhen(when), timestamp.isValid else {
+      return nil
+    }
+    return StructuredLogLine(
+      layout: layout, timestamp: timestamp, pid: fields["pid"].flatMap { Int($0) },
+      severity: fields["level"].flatMap(severity(of:)), category: fields["event"],
+      text: fields["text"] ?? "")
+  }
+
+  /// INFO 0, WARNING 1, SEVERE 2, FATAL 3 (also accepts the digits themselves).
+  static func severity(of level: String) -> Int? {
+    switch level.uppercased() {
+    case "INFO", "0": 0
+    case "WARNING", "WARN", "1": 1
+    case "SEVERE", "ERROR", "2": 2
+    case "FATAL", "3": 3
+    default: nil
+    }
+  }
+
+  /// `2019-08-01 18:43:02.216` (a `T` may replace the space; 0 to 9 fraction digits).
+  static func parseWhen(_ text: String) -> LocalTimestamp? {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D,
+      bytes[10] == 0x20 || bytes[10] == UInt8(ascii: "T"), bytes[13] == 0x3A, bytes[16] == 0x3A
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = bytes[index] &- 0x30
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+    else { return nil }
+    var millisecond = 0
+    if bytes.count > 19 {
+      guard bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") else { return nil }
+      let digits = bytes[20...].prefix { $0 &- 0x30 < 10 }
+      guard !digits.isEmpty, 20 + digits.count == bytes.count else { return nil }
+      for (index, digit) in digits.prefix(3).enumerated() {
+        millisecond += Int(digit - 0x30) * [100, 10, 1][index]
+      }
+    }
+    return LocalTimestamp(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      millisecond: millisecond)
+  }
+
+  /// The name/value form: `name=value` or `name="quoted \" value"`, separated by spaces.
+  static func pairFields(_ line: UnsafeRawBufferPointer) -> [String: String]? {
+    var fields: [String: String] = [:]
+    var position = 0
+    let count = line.count
+    while position < count {
+      while position < count && line[position] == 0x20 { position += 1 }
+      guard position < count else { break }
+      let nameStart = position
+      while position < count && line[position] != UInt8(ascii: "=") && line[position] != 0x20 {
+        position += 1
+      }
+      guard position < count, line[position] == UInt8(ascii: "="), position > nameStart else {
+        return nil
+      }
+      let name = String(decoding: line[nameStart..<position], as: UTF8.self)
+      position += 1
+      var value: [UInt8] = []
+      if position < count && line[position] == UInt8(ascii: "\"") {
+        position += 1
+        var isClosed = false
+        while position < count {
+          let byte = line[position]
+          if byte == UInt8(ascii: "\"") {
+            isClosed = true
+            position += 1
+            break
+          }
+          if byte == UInt8(ascii: "\\") && position + 1 < count {
+            value.append(unescape(line[position + 1]))
+            position += 2
+            continue
+          }
+          value.append(byte)
+          position += 1
+        }
+        guard isClosed else { return nil }
+      } else {
+        while position < count && line[position] != 0x20 {
+          value.append(line[position])
+          position += 1
+        }
+      }
+      fields[name] = String(decoding: value, as: UTF8.self)
+    }
+    return fields
+  }
+
+  private static func unescape(_ byte: UInt8) -> UInt8 {
+    switch byte {
+    case UInt8(ascii: "n"): 0x0A
+    case UInt8(ascii: "t"): 0x09
+    case UInt8(ascii: "r"): 0x0D
+    default: byte
+    }
+  }
+
+  /// The JSON form, through Foundation's parser; values that are numbers become their text.
+  static func jsonFields(_ line: UnsafeRawBufferPointer) -> [String: String]? {
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+    else { return nil }
+    var fields: [String: String] = [:]
+    for (name, value) in object {
+      switch value {
+      case let text as String: fields[name] = text
+      case let number as NSNumber: fields[name] = number.stringValue
+      default: continue
+      }
+    }
+    return fields
+  }
+}

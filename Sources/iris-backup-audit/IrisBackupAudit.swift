@@ -1,0 +1,32 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `iris-backup-audit` command: audits the backups of an IRIS sharded cluster from its logs.
+@main
+struct IrisBackupAudit: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "iris-backup-audit",
+    abstract: "Audit the backups of an InterSystems IRIS cluster from its messages.log files.",
+    version: ToolVersion.current,
+    subcommands: [EventsCommand.self, SimulateCommand.self]
+  )
+
+  /// Parses and runs; invalid usage exits 3 (SPEC §6), not swift-argument-parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Glibc.exit(exit.rawValue)
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        Diagnostics.error(fullMessage(for: error))
+        Glibc.exit(ExitStatus.unknown)
+      }
+      self.exit(withError: error)
+    }
+  }
+}
