@@ -43,7 +43,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["LogReading", "LogParsing", "BackupEvents"],
+      dependencies: ["CZlib", "LogReading", "LogParsing", "BackupEvents"],
       path: "Tests/TestSupport"
     ),
     .testTarget(name: "LogReadingTests", dependencies: ["LogReading", "TestSupport"]),

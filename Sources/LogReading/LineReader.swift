@@ -129,7 +129,10 @@ public final class LineReader {
       }
       statistics.skippedBytes += end - position
       position = end
-      if isSourceFinished { return }
+      if isSourceFinished {
+        statistics.hasUnterminatedLastLine = true
+        return
+      }
       try fill()
     }
   }
