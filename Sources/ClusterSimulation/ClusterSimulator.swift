@@ -1,0 +1,133 @@
+import Dispatch
+import Foundation
+
+/// What a simulation wrote.
+public struct SimulationSummary: Sendable, Equatable {
+  /// The truth, with every server's log span filled in.
+  public var truth: SimulationTruth
+  /// Bytes of log written (before gzip).
+  public var bytesWritten: Int
+  /// Log files written, over all servers.
+  public var files: Int
+}
+
+/// The simulated engine's entry point: runs the cluster model and writes
+/// `OUTDIR/<server>/messages.log` (and rotated files), `OUTDIR/cluster.toml` and
+/// `OUTDIR/truth.json`. Same configuration, same bytes.
+public enum ClusterSimulator {
+  /// Runs the model without writing anything; the truth's log spans stay nil.
+  public static func simulate(_ configuration: SimulationConfiguration) throws(SimulationError)
+    -> SimulationTruth
+  {
+    var builder = TruthBuilder(model: try model(configuration))
+    return builder.build()
+  }
+
+  /// Runs the model: servers, nights, faults. Exposed to the tests through `@testable`.
+  static func model(_ configuration: SimulationConfiguration) throws(SimulationError) -> ClusterModel {
+    try configuration.validate()
+    var model = try ClusterModel(configuration: configuration)
+    try model.run()
+    return model
+  }
+
+  /// Runs the model and writes the corpus into `outputDirectory` (created if needed; the
+  /// servers' old `messages.*` files there are replaced).
+  public static func run(_ configuration: SimulationConfiguration, outputDirectory: String)
+    throws(SimulationError) -> SimulationSummary
+  {
+    let model = try model(configuration)
+    var builder = TruthBuilder(model: model)
+    var truth = builder.build()
+    let written = try writeLogs(model, into: outputDirectory)
+    for index in truth.servers.indices {
+      truth.servers[index].logFrom = written[index].logFrom
+      truth.servers[index].logTo = written[index].logTo
+    }
+    try save(TruthDocument.json(truth, configuration: configuration), to: outputDirectory + "/truth.json")
+    try save(TruthDocument.toml(truth, configuration: configuration), to: outputDirectory + "/cluster.toml")
+    return SimulationSummary(truth: truth, bytesWritten: written.map(\.bytes).reduce(0, +),
+                             files: written.map(\.files.count).reduce(0, +))
+  }
+
+  private static func writeLogs(_ model: ClusterModel, into directory: String) throws(SimulationError)
+    -> [WrittenLog]
+  {
+    let catalogue = NoiseCatalogue()
+    let noiseRoot = SplitMix64(seed: model.configuration.seed ^ 0x6E6F_6973_6500)
+    let results = ResultBox(count: model.servers.count)
+    for server in model.servers {
+      try prepare(directory + "/" + server.name)
+    }
+    DispatchQueue.concurrentPerform(iterations: model.servers.count) { index in
+      let server = model.servers[index]
+      let folder = directory + "/" + server.name
+      var writer = ServerLogWriter(
+        server: server, directory: folder, evidenceStart: model.evidenceStart[index], end: model.end,
+        noisePerHour: model.configuration.noisePerHour, rotateBytes: model.configuration.rotateBytes,
+        catalogue: catalogue, rng: noiseRoot.derived(UInt64(index) + 1))
+      do {
+        let log = try writer.write()
+        if model.configuration.gzipRotated {
+          for file in log.files.dropLast() { try GzipCompressor.compress(folder + "/" + file) }
+        }
+        results.set(index, .success(log))
+      } catch {
+        results.set(index, .failure(error as? SimulationError ?? .cannotWrite(path: folder, reason: "\(error)")))
+      }
+    }
+    return try results.values()
+  }
+
+  /// Creates a server's folder and removes the logs a previous run left in it.
+  private static func prepare(_ folder: String) throws(SimulationError) {
+    let manager = FileManager.default
+    do {
+      try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      for name in try manager.contentsOfDirectory(atPath: folder) where name.hasPrefix("messages.") {
+        try manager.removeItem(atPath: folder + "/" + name)
+      }
+    } catch {
+      throw .cannotWrite(path: folder, reason: error.localizedDescription)
+    }
+  }
+
+  private static func save(_ text: String, to path: String) throws(SimulationError) {
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw .cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+}
+
+/// Collects the per-server results of the parallel writers.
+private final class ResultBox: @unchecked Sendable {
+  // SAFETY: every access to `slots` holds `lock`.
+  private let lock = NSLock()
+  private var slots: [Result<WrittenLog, SimulationError>?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ result: Result<WrittenLog, SimulationError>) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  func values() throws(SimulationError) -> [WrittenLog] {
+    lock.lock()
+    defer { lock.unlock() }
+    var logs: [WrittenLog] = []
+    for slot in slots {
+      switch slot {
+      case .success(let log): logs.append(log)
+      case .failure(let error): throw error
+      case nil: throw .cannotWrite(path: "", reason: "a server's writer did not finish")
+      }
+    }
+    return logs
+  }
+}

@@ -1,0 +1,211 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What writing one server's logs produced.
+struct WrittenLog: Sendable, Equatable {
+  /// Logged instants (UTC milliseconds) of the first and last entries.
+  var logFrom: Int64?
+  var logTo: Int64?
+  /// The files written, relative to the server's folder, oldest first.
+  var files: [String]
+  var bytes: Int
+}
+
+/// Writes one server's `messages.log` (and rotated files): the model's entries merged in
+/// time order with noise drawn on the fly, formatted by hand into a reusable buffer.
+struct ServerLogWriter {
+  let server: ServerModel
+  let directory: String
+  let evidenceStart: Int64
+  let end: Int64
+  let noisePerHour: Int
+  let rotateBytes: Int
+  let catalogue: NoiseCatalogue
+
+  private let sink = ByteSink()
+  private var rng: SplitMix64
+  private var zone: ZoneCursor
+  private var cachedDay: Int64 = .min
+  private var datePrefix: [UInt8] = []
+  private var firstLocal: Int64?
+  private var lastLocal: Int64?
+  private var rotated: [String] = []
+  private var daemonPids: [Int] = []
+  private var userPid = 0
+  private var bytes = 0
+
+  init(server: ServerModel, directory: String, evidenceStart: Int64, end: Int64,
+       noisePerHour: Int, rotateBytes: Int, catalogue: NoiseCatalogue, rng: SplitMix64) {
+    self.server = server
+    self.directory = directory
+    self.evidenceStart = evidenceStart
+    self.end = end
+    self.noisePerHour = noisePerHour
+    self.rotateBytes = rotateBytes
+    self.catalogue = catalogue
+    self.rng = rng
+    zone = ZoneCursor(table: server.zone)
+  }
+
+  /// Writes everything and returns the spans and files.
+  mutating func write() throws(SimulationError) -> WrittenLog {
+    let entries = server.entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+      .map(\.element)
+    refreshPids()
+    try sink.open(directory + "/messages.log")
+    let meanGap = noisePerHour > 0 ? 3_600_000_000 / Int64(noisePerHour) : Int64.max
+    var noise = noisePerHour > 0 ? evidenceStart * 1000 + rng.int64(in: 0...meanGap) : Int64.max
+    var index = 0
+    var downIndex = 0
+    let down = server.downIntervals
+    while true {
+      let entryTime = index < entries.count ? entries[index].time : Int64.max
+      let noiseTime = noise == Int64.max ? Int64.max : noise / 1000
+      if entryTime == Int64.max && noiseTime >= end { break }
+      if entryTime <= noiseTime {
+        if entryTime >= evidenceStart { try writeEntry(entries[index]) }
+        index += 1
+        continue
+      }
+      if noiseTime >= end {
+        noise = Int64.max
+        continue
+      }
+      while downIndex < down.count && down[downIndex].upperBound < noiseTime { downIndex += 1 }
+      if downIndex >= down.count || noiseTime < down[downIndex].lowerBound {
+        try writeNoise(at: noiseTime)
+      }
+      noise += 1 + rng.int64(in: 0...(2 * meanGap))
+    }
+    try sink.close()
+    bytes += sink.fileBytes
+    let span = (firstLocal.map(server.zone.instant(local:)), lastLocal.map(server.zone.instant(local:)))
+    return WrittenLog(logFrom: span.0, logTo: span.1, files: rotated + ["messages.log"], bytes: bytes)
+  }
+
+  private mutating func refreshPids() {
+    daemonPids = (0..<6).map { _ in 1_000 + rng.below(60_000) }
+    userPid = 20_000 + rng.below(100_000)
+  }
+
+  /// Writes the timestamp, pid and severity of an entry at a true instant.
+  private mutating func writeHeader(_ instant: Int64, pid: Int, severity: Int) throws(SimulationError) {
+    let local = zone.local(instant + server.clock.error(at: instant))
+    if rotateBytes > 0 && sink.fileBytes >= rotateBytes { try rotate(local) }
+    if firstLocal == nil { firstLocal = local }
+    lastLocal = local
+    writeTimestamp(local)
+    sink.append(UInt8(ascii: " "))
+    sink.append(UInt8(ascii: "("))
+    sink.appendDecimal(pid)
+    sink.append(UInt8(ascii: ")"))
+    sink.append(UInt8(ascii: " "))
+    sink.appendDecimal(severity)
+    sink.append(UInt8(ascii: " "))
+  }
+
+  /// `MM/DD/YY-HH:MM:SS:mmm` of a local wall time.
+  private mutating func writeTimestamp(_ local: Int64) {
+    let day = TimeText.floorDivide(local, 86_400_000)
+    if day != cachedDay {
+      cachedDay = day
+      let date = CivilDate(daysSinceEpoch: Int(day))
+      datePrefix = Array("\(TimeText.pad(date.month, 2))/\(TimeText.pad(date.day, 2))/\(TimeText.pad(date.year % 100, 2))-".utf8)
+    }
+    sink.append(datePrefix)
+    let inDay = Int(local - day * 86_400_000)
+    sink.appendDecimal(inDay / 3_600_000, width: 2)
+    sink.append(UInt8(ascii: ":"))
+    sink.appendDecimal(inDay / 60_000 % 60, width: 2)
+    sink.append(UInt8(ascii: ":"))
+    sink.appendDecimal(inDay / 1000 % 60, width: 2)
+    sink.append(UInt8(ascii: ":"))
+    sink.appendDecimal(inDay % 1000, width: 3)
+  }
+
+  private mutating func writeEntry(_ entry: LogEntry) throws(SimulationError) {
+    try sink.flushIfFull()
+    if entry.shape == .recoveryBlock {
+      try writeRecovery(entry)
+      return
+    }
+    if entry.event == "startup" { refreshPids() }
+    try writeHeader(entry.time, pid: entry.pid, severity: entry.severity)
+    if let category = entry.category {
+      sink.append(UInt8(ascii: "["))
+      sink.append(category)
+      sink.append(UInt8(ascii: "]"))
+      if !entry.text.isEmpty { sink.append(UInt8(ascii: " ")) }
+    }
+    sink.append(entry.text)
+    sink.append(UInt8(ascii: "\n"))
+    for line in entry.continuation {
+      sink.append(line)
+      sink.append(UInt8(ascii: "\n"))
+    }
+  }
+
+  /// The recovery block: a blank line, then `*** Recovery started at Wed Aug 11 06:12:30 2021`
+  /// in the server's local time, to the second, with no timestamp prefix.
+  private mutating func writeRecovery(_ entry: LogEntry) throws(SimulationError) {
+    let local = zone.local(entry.time + server.clock.error(at: entry.time))
+    if rotateBytes > 0 && sink.fileBytes >= rotateBytes { try rotate(local) }
+    let day = TimeText.floorDivide(local, 86_400_000)
+    let date = CivilDate(daysSinceEpoch: Int(day))
+    let inDay = Int(local - day * 86_400_000)
+    let dayText = date.day < 10 ? " \(date.day)" : "\(date.day)"
+    let clock = TimeText.clock(inDay, separator: ":").dropLast(4)
+    sink.append("\n*** Recovery started at \(TimeText.dayNames[date.weekday]) "
+      + "\(TimeText.monthNames[date.month - 1]) \(dayText) \(clock) \(date.year)\n")
+    for line in entry.continuation {
+      sink.append(line)
+      sink.append(UInt8(ascii: "\n"))
+    }
+    if firstLocal == nil { firstLocal = local }
+  }
+
+  private mutating func writeNoise(at instant: Int64) throws(SimulationError) {
+    try sink.flushIfFull()
+    let template = catalogue.template(for: rng.below(catalogue.totalWeight))
+    let pid: Int
+    if template.isDaemon {
+      pid = daemonPids[rng.below(daemonPids.count)]
+    } else {
+      userPid += 1 + rng.below(40)
+      if userPid > 4_190_000 { userPid = 2_000 }
+      pid = userPid
+    }
+    try writeHeader(instant, pid: pid, severity: Int(template.severity))
+    sink.append(template.category)
+    for part in template.parts {
+      switch part {
+      case .text(let bytes): sink.append(bytes)
+      case .number(let low, let high): sink.appendDecimal(low + rng.below(high - low + 1))
+      case .choice(let choices): sink.append(choices[rng.below(choices.count)])
+      case .pid: sink.appendDecimal(pid)
+      }
+    }
+    sink.append(UInt8(ascii: "\n"))
+  }
+
+  /// Renames the full `messages.log` to `messages.old_YYYYMMDD` (local date of the
+  /// rotation; `_2`, `_3`… for a second rotation that day) and starts a new one.
+  private mutating func rotate(_ local: Int64) throws(SimulationError) {
+    try sink.close()
+    bytes += sink.fileBytes
+    let date = ServerModel.localDate(local)
+    let stamp = "messages.old_\(date.year)\(TimeText.pad(date.month, 2))\(TimeText.pad(date.day, 2))"
+    var name = stamp
+    var suffix = 2
+    while rotated.contains(name) {
+      name = "\(stamp)_\(suffix)"
+      suffix += 1
+    }
+    guard Glibc.rename(directory + "/messages.log", directory + "/" + name) == 0 else {
+      throw .cannotWrite(path: directory + "/" + name, reason: String(cString: strerror(errno)))
+    }
+    rotated.append(name)
+    try sink.open(directory + "/messages.log")
+  }
+}

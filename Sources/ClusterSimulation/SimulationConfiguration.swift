@@ -1,0 +1,108 @@
+/// Everything that determines a simulated corpus: the same configuration always produces
+/// the same bytes.
+public struct SimulationConfiguration: Sendable, Equatable {
+  /// The seed of every random choice.
+  public var seed: UInt64 = 1
+  /// Data servers: one master and `serverCount - 1` shards (at least 1).
+  public var serverCount = 4
+  /// Simulated days, each with one nightly cluster backup (at least 1).
+  public var days = 7
+  /// The first simulated day (00:00 UTC).
+  public var start = CivilDate(year: 2021, month: 8, day: 5)
+  /// IANA zones assigned to the servers in turn (master first).
+  public var timeZones = ["UTC"]
+  /// Faults injected at least once each.
+  public var faults: [FaultKind] = []
+  /// Probability that a night's session (and a day's noise) carries a random fault.
+  public var faultRate = 0.0
+  /// Ordinary (non-backup) messages per server and hour, on average.
+  public var noisePerHour = 20
+  /// Bound of each server's constant clock offset, in milliseconds (0–800).
+  public var skewMilliseconds = 250
+  /// Rotate `messages.log` when it reaches this size (0: never).
+  public var rotateBytes = 0
+  /// Gzip rotated files (`messages.old_YYYYMMDD.gz`).
+  public var gzipRotated = false
+  /// The approaches the nightly scheduler chooses from.
+  public var approaches: [BackupApproach] = BackupApproach.allCases
+
+  /// Creates the default configuration (4 servers, 7 days, no faults).
+  public init() {}
+
+  /// The options that reproduce this configuration (without the output folder, so a corpus
+  /// does not depend on where it was written).
+  public var arguments: [String] {
+    var result = [
+      "--seed", String(seed), "--servers", String(serverCount), "--days", String(days),
+      "--start", start.isoText, "--timezone", timeZones.joined(separator: ","),
+      "--noise-per-hour", String(noisePerHour), "--skew-ms", String(skewMilliseconds),
+    ]
+    if !faults.isEmpty { result += ["--faults", faults.map(\.rawValue).joined(separator: ",")] }
+    if faultRate > 0 { result += ["--fault-rate", String(faultRate)] }
+    if rotateBytes > 0 { result += ["--rotate-bytes", String(rotateBytes)] }
+    if gzipRotated { result.append("--gzip-rotated") }
+    if approaches != BackupApproach.allCases {
+      result += ["--approaches", approaches.map(\.rawValue).joined(separator: ",")]
+    }
+    return result
+  }
+
+  /// `iris-backup-audit simulate OUTDIR` followed by `arguments`.
+  public var commandLine: String {
+    (["iris-backup-audit", "simulate", "OUTDIR"] + arguments).joined(separator: " ")
+  }
+
+  /// The server names: `master`, `shard1`, `shard2`, ….
+  public var serverNames: [String] {
+    (0..<serverCount).map { $0 == 0 ? "master" : "shard\($0)" }
+  }
+
+  /// Checks the values against what the model can honour.
+  public func validate() throws(SimulationError) {
+    func invalid(_ message: String) -> SimulationError { .invalidConfiguration(message) }
+    guard serverCount >= 1, serverCount <= 64 else {
+      throw invalid("--servers must be between 1 and 64")
+    }
+    guard days >= 1, days <= 3660 else { throw invalid("--days must be between 1 and 3660") }
+    guard (0...1).contains(faultRate) else { throw invalid("--fault-rate must be between 0 and 1") }
+    guard noisePerHour >= 0, noisePerHour <= 10_000_000 else {
+      throw invalid("--noise-per-hour must be between 0 and 10000000")
+    }
+    guard (0...800).contains(skewMilliseconds) else {
+      throw invalid("--skew-ms must be between 0 and 800, so that skew stays below the 2 s tolerance")
+    }
+    guard rotateBytes == 0 || rotateBytes >= 4096 else {
+      throw invalid("--rotate-bytes must be 0 (never) or at least 4096")
+    }
+    guard !timeZones.isEmpty, !approaches.isEmpty else {
+      throw invalid("at least one time zone and one approach are needed")
+    }
+    let clusterFaults: Set<FaultKind> = [.memberMissing, .checkpointMismatch, .insufficientEvidence]
+    if serverCount < 2, let fault = faults.first(where: clusterFaults.contains) {
+      throw invalid("\(fault.rawValue) needs at least 2 servers")
+    }
+    if serverCount < 3, faults.contains(.clockSkew) {
+      throw invalid("clock-skew needs at least 3 servers (a median of two cannot single one out)")
+    }
+    let needed = FaultPlanner.nightsNeeded(for: faults)
+    guard days >= needed else {
+      throw invalid("the faults \(faults.map(\.rawValue).joined(separator: ",")) need --days \(needed) or more")
+    }
+  }
+}
+
+/// The errors of the simulated engine.
+public enum SimulationError: Error, Equatable, CustomStringConvertible {
+  /// An option is out of range or cannot be honoured.
+  case invalidConfiguration(String)
+  /// A file or folder could not be written.
+  case cannotWrite(path: String, reason: String)
+
+  /// What happened and what to do.
+  public var description: String {
+    switch self {
+    case .invalidConfiguration(let message): return "invalid simulation: \(message)"
+    case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/// The rules of SPEC §5 applied to the model's episodes (the model knows which episode each
+/// line belongs to; an audit has to work that out from the logs).
+extension TruthBuilder {
+  /// Rules about one server's episode.
+  mutating func judge(_ episode: Episode, session: String) {
+    let server = episode.server
+    let start = logged(server, episode.start)
+    func add(_ rule: FaultKind, at time: Int64 = start) {
+      self.add(rule, server: server, session: session, time: time)
+    }
+    if episode.kind == .freeze {
+      if episode.failed || (episode.frozen == nil && !episode.crashed) { add(.freezeFailed) }
+      if episode.alreadyResumed && !episode.failed { add(.alreadyResumed) }
+      if episode.thawFailed { add(.thawFailed) }
+      if let thawed = episode.thawed, let begin = episode.freezeBegin {
+        let duration = logged(server, thawed) - logged(server, begin)
+        if duration > SimulationTruth.freezeTimeout {
+          add(.freezeTimeoutExceeded)
+        } else if duration > SimulationTruth.nearTimeout {
+          add(.freezeNearTimeout)
+        }
+      }
+      if episode.thawed == nil && !episode.crashed && !episode.failed && !episode.alreadyResumed {
+        add(.neverThawed)
+      }
+      if episode.crashed { add(.crashWhileFrozen) }
+      if episode.unjournaled > 0 { add(.unjournaledDatabases) }
+      if episode.overlapping { add(.overlappingFreeze) }
+    } else if episode.kind == .quiesce {
+      if episode.timedOut { add(.quiesceTimeout) }
+      if episode.resumed == nil && !episode.timedOut { add(.neverResumed) }
+      if let quiesced = episode.quiesced, let resumed = episode.resumed,
+        logged(server, resumed) - logged(server, quiesced) > SimulationTruth.maximumQuiesce
+      {
+        add(.quiesceTooLong)
+      }
+    }
+    if let orphan = episode.orphanResume { add(.resumeWithoutQuiesce, at: logged(server, orphan)) }
+    if episode.eventTimes.contains(where: model.servers[server].isAmbiguous(at:)) {
+      add(.ambiguousLocalTime)
+    }
+  }
+
+  /// Rules about the session as a whole: missing members, checkpoints, clocks.
+  mutating func judgeSession(_ session: SimulationTruth.Session, plan: PlannedSession,
+                             episodes: [Episode]) {
+    guard plan.kind != .instanceFreeze else { return }
+    let present = Set(episodes.map(\.server))
+    for member in plan.members where !present.contains(member) {
+      let covered = model.evidenceStart[member] < plan.trueStart
+      add(covered ? .memberMissing : .insufficientEvidence, server: member, session: session.id,
+          time: session.start)
+    }
+    if plan.kind != .clusterQuiesce, let majority = session.checkpoint {
+      for episode in episodes where episode.checkpoint != majority {
+        add(.checkpointMismatch, server: episode.server, session: session.id,
+            time: logged(episode.server, episode.start))
+      }
+    }
+    let references = episodes.compactMap { episode in
+      episode.coordinated.map { (episode, logged(episode.server, $0)) }
+    }
+    guard references.count >= 2 else { return }
+    let sorted = references.map(\.1).sorted()
+    let middle = sorted.count / 2
+    let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    for (episode, time) in references where abs(time - median) > SimulationTruth.skewTolerance {
+      add(.clockSkew, server: episode.server, session: session.id,
+          time: logged(episode.server, episode.start))
+    }
+  }
+
+  /// `rpo-exceeded` (with `--rpo 36h`): gaps between consecutive consistent sessions (no
+  /// finding), measured from one's end to the next one's start, and from the last one to
+  /// the end of the evidence. The finding names the session that closes the gap (the last
+  /// consistent one for the final gap), at that session's start.
+  mutating func judgeRecoveryPoint(_ sessions: [SimulationTruth.Session]) {
+    let flagged = Set(findings.compactMap(\.session))
+    let consistent = sessions.filter { !flagged.contains($0.id) }.sorted { $0.start < $1.start }
+    let limit = SimulationTruth.recoveryPointObjective
+    let evidenceEnd = model.servers.indices.map { logged($0, model.end - 1) }.max() ?? model.end
+    guard let last = consistent.last else {
+      let evidenceStart = model.servers.indices.map { logged($0, model.evidenceStart[$0]) }.min() ?? model.start
+      if evidenceEnd - evidenceStart > limit {
+        add(.rpoExceeded, server: nil, session: nil, time: evidenceStart)
+      }
+      return
+    }
+    for (earlier, later) in zip(consistent, consistent.dropFirst()) where later.start - earlier.end > limit {
+      add(.rpoExceeded, server: nil, session: later.id, time: later.start)
+    }
+    if evidenceEnd - last.end > limit {
+      add(.rpoExceeded, server: nil, session: last.id, time: last.start)
+    }
+  }
+}
