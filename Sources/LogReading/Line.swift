@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One line handed to a reader's caller: borrowed bytes, valid only during the callback.
 public struct Line {
   /// The line's bytes without its terminator (`\n` or `\r\n`); at most the reader's limit.
@@ -8,7 +14,8 @@ public struct Line {
   public let isTruncated: Bool
   /// True when the line holds a NUL byte (binary data, not text).
   public var containsNUL: Bool {
-    bytes.withMemoryRebound(to: UInt8.self) { $0.contains(0) }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    return memchr(base, 0, bytes.count) != nil
   }
 
   /// Creates a line view.

@@ -35,6 +35,10 @@ struct EventsCommand: ParsableCommand {
     var hasFailure = false
     for reading in readings {
       for input in reading.inputs {
+        Diagnostics.debug(
+          "\(input.path): server \(input.server), zone \(reading.timeZone), \(input.lines) lines, "
+            + "\(input.entries) entries, \(input.unparsedLines) unparsed, "
+            + "\(input.duplicateEntries) repeated from the file before")
         if let failure = input.failure {
           Diagnostics.error(failure)
           hasFailure = true

@@ -16,6 +16,8 @@ struct IrisBackupAudit: ParsableCommand {
 
   /// Parses and runs; invalid usage exits 3 (SPEC §6), not swift-argument-parser's 64.
   static func main() {
+    // Before anything logs: swift-log's default handler would write to standard output.
+    Diagnostics.bootstrap(verbose: CommandLine.arguments.contains("--verbose"))
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -17,6 +17,9 @@ struct ReadingArguments: ParsableArguments {
   @Option(help: "The year of the first entry in year-less (legacy) logs.")
   var legacyYear: Int?
 
+  @Flag(help: "Say more on standard error: every file read and what was counted in it.")
+  var verbose = false
+
   func validate() throws {
     if paths.isEmpty && servers.isEmpty {
       throw ValidationError("name at least one log file, folder or --server NAME=PATH")

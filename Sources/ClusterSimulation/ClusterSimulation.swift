@@ -1,0 +1,1 @@
+// The simulated engine lives here (issue 3, in progress).
