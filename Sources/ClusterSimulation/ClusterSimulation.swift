@@ -1,1 +1,0 @@
-// The simulated engine lives here (issue 3, in progress).
