@@ -1,1 +1,0 @@
-// Tests of the simulated engine (issue 3) are written here.
