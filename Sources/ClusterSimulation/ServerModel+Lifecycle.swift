@@ -35,6 +35,8 @@ extension ServerModel {
   /// given (a crash while frozen), the recovery and startup end that episode.
   @discardableResult
   mutating func restart(_ time: Int64, afterCrash: Bool, episode: Int? = nil) -> Int64 {
+    // Background work due while the instance was down is skipped, not replayed later.
+    advance(to: time)
     if let last = downIntervals.indices.last {
       downIntervals[last] = downIntervals[last].lowerBound...(time - 1)
     }

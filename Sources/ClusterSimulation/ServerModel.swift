@@ -113,7 +113,7 @@ struct ServerModel: Sendable {
         log(next, pid: daemonPids[1], severity: 1,
             "Global buffer pool is full while the write daemon is suspended: processes updating databases are suspended")
       } else if next == nextMidnight {
-        if isUp { switchJournal(next + rng.int64(in: 5...900), pid: daemonPids[2]) }
+        if isUp { switchJournal(next, pid: daemonPids[2]) }
         nextMidnight = midnight(after: next + 3_600_000)
       } else {
         backgroundSwitch(at: next)
