@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -31,11 +32,20 @@ let package = Package(
     .target(name: "LogParsing", dependencies: ["LogReading"]),
     .target(
       name: "BackupEvents", dependencies: ["CPCRE2", "CByteSearch", "LogReading", "LogParsing"]),
+    .target(name: "BackupAudit", dependencies: ["BackupEvents", "LogParsing"]),
+    .target(
+      name: "ClusterConfiguration",
+      dependencies: ["BackupAudit", "BackupEvents", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .target(name: "AuditReports", dependencies: ["BackupAudit", "BackupEvents", "LogParsing"]),
     .target(name: "ClusterSimulation", dependencies: ["CZlib"]),
     .executableTarget(
       name: "iris-backup-audit",
       dependencies: [
+        "AuditReports",
+        "BackupAudit",
         "BackupEvents",
+        "ClusterConfiguration",
         "ClusterSimulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -43,7 +53,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["CZlib", "LogReading", "LogParsing", "BackupEvents"],
+      dependencies: ["CZlib", "LogReading", "LogParsing", "BackupEvents", "BackupAudit"],
       path: "Tests/TestSupport"
     ),
     .testTarget(name: "LogReadingTests", dependencies: ["LogReading", "TestSupport"]),
@@ -53,6 +63,10 @@ let package = Package(
       name: "ClusterSimulationTests",
       dependencies: ["ClusterSimulation", "BackupEvents", "TestSupport"]
     ),
+    .testTarget(name: "BackupAuditTests", dependencies: ["BackupAudit", "TestSupport"]),
+    .testTarget(
+      name: "ClusterConfigurationTests", dependencies: ["ClusterConfiguration", "TestSupport"]),
+    .testTarget(name: "AuditReportsTests", dependencies: ["AuditReports", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["TestSupport"]

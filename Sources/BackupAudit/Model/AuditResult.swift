@@ -1,0 +1,69 @@
+import BackupEvents
+
+/// The time span a server's logs cover, and the zone they were read in.
+public struct ServerCoverage: Sendable, Equatable, Codable {
+  public var name: String
+  public var timeZone: String
+  /// First and last entry instants over all its files; nil when it has none.
+  public var from: Int64?
+  public var to: Int64?
+  /// True for a restored copy (SPEC §4), which is not audited as production.
+  public var isRestored: Bool
+
+  /// Creates a coverage record.
+  public init(name: String, timeZone: String, from: Int64?, to: Int64?, isRestored: Bool = false) {
+    self.name = name
+    self.timeZone = timeZone
+    self.from = from
+    self.to = to
+    self.isRestored = isRestored
+  }
+}
+
+/// The overall outcome, for scripts (SPEC §6 exit codes) and dashboards.
+public struct AuditSummary: Sendable, Equatable, Codable {
+  /// `ok`, `warning`, `critical` or `unknown`.
+  public var status: String
+  public var exitCode: Int32
+  public var sessions: Int
+  public var findingsBySeverity: [String: Int]
+  /// The id of the latest session whose verdict is `consistent`.
+  public var lastConsistentSession: String?
+
+  /// Creates a summary.
+  public init(
+    status: String, exitCode: Int32, sessions: Int, findingsBySeverity: [String: Int],
+    lastConsistentSession: String?
+  ) {
+    self.status = status
+    self.exitCode = exitCode
+    self.sessions = sessions
+    self.findingsBySeverity = findingsBySeverity
+    self.lastConsistentSession = lastConsistentSession
+  }
+}
+
+/// Everything one audit found: the single value every report writer takes.
+public struct AuditResult: Sendable, Equatable {
+  public var configuration: AuditConfiguration
+  public var inputs: [InputSummary]
+  public var servers: [ServerCoverage]
+  /// Sessions in order of start.
+  public var sessions: [Session]
+  /// Findings ordered by time, then rule, server and session.
+  public var findings: [Finding]
+  public var summary: AuditSummary
+
+  /// Creates a result.
+  public init(
+    configuration: AuditConfiguration, inputs: [InputSummary], servers: [ServerCoverage],
+    sessions: [Session], findings: [Finding], summary: AuditSummary
+  ) {
+    self.configuration = configuration
+    self.inputs = inputs
+    self.servers = servers
+    self.sessions = sessions
+    self.findings = findings
+    self.summary = summary
+  }
+}

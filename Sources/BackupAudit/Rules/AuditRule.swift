@@ -1,0 +1,68 @@
+import BackupEvents
+
+/// A check of SPEC §5: its description and the findings it makes in an audit's context.
+public protocol AuditRule: Sendable {
+  /// The rule's ID, severity, explanation and remedy.
+  static var description: RuleDescription { get }
+  /// The findings in `context`, at most one per server and session.
+  func findings(in context: AuditContext) -> [Finding]
+}
+
+extension AuditRule {
+  /// A finding of this rule.
+  func finding(
+    server: String?, session: String?, at instant: Int64, _ message: String,
+    _ evidence: [BackupEvent]
+  ) -> Finding {
+    Finding(
+      rule: Self.description.id, severity: Self.description.severity, server: server,
+      session: session, epochMilliseconds: instant, message: message,
+      evidence: evidence.map(Evidence.init(event:)))
+  }
+}
+
+extension Evidence {
+  /// The line an event was read from.
+  public init(event: BackupEvent) {
+    self.init(path: event.path, line: event.line, text: event.text)
+  }
+}
+
+/// What the rules see: the configuration, the sessions with their episodes, and each server's
+/// coverage.
+public struct AuditContext: Sendable {
+  public var configuration: AuditConfiguration
+  public var sessions: [CorrelatedSession]
+  /// Production servers' coverage, by name.
+  public var coverage: [String: ServerCoverage]
+  /// The servers every cluster-wide session must include.
+  public var members: [String]
+  /// Inputs that could not be read, wholly or in part.
+  public var failures: [InputSummary]
+  /// Session verdicts from every other rule, for the rules that run last (`rpo-exceeded`).
+  public var verdicts: [String: Verdict] = [:]
+
+  /// Creates a context.
+  public init(
+    configuration: AuditConfiguration, sessions: [CorrelatedSession],
+    coverage: [String: ServerCoverage], members: [String], failures: [InputSummary]
+  ) {
+    self.configuration = configuration
+    self.sessions = sessions
+    self.coverage = coverage
+    self.members = members
+    self.failures = failures
+  }
+
+  /// Every episode with the session it belongs to.
+  public var episodes: [(session: CorrelatedSession, episode: Episode)] {
+    sessions.flatMap { session in session.episodes.map { (session, $0) } }
+  }
+}
+
+/// Seconds with up to one decimal, as messages show durations: `812 s`, `0.4 s`.
+func seconds(_ milliseconds: Int64) -> String {
+  milliseconds % 1000 == 0 || milliseconds >= 10_000
+    ? "\(Int((Double(milliseconds) / 1000).rounded())) s"
+    : String(format: "%.1f s", Double(milliseconds) / 1000)
+}

@@ -1,0 +1,57 @@
+/// The freeze length of an episode that was thawed: freeze-begin → thawed.
+func thawedFreezeLength(_ episode: Episode) -> Int64? {
+  guard let begin = episode.freezeBegin, let thawed = episode.thawed else { return nil }
+  return thawed.epochMilliseconds - begin.epochMilliseconds
+}
+
+/// `freeze-timeout-exceeded`: freeze-begin → thawed lasted longer than the freeze timeout.
+public struct FreezeTimeoutExceededRule: AuditRule {
+  public static let description = RuleDescription(
+    id: .freezeTimeoutExceeded, severity: .critical,
+    summary: "freeze-begin → thawed lasted longer than the freeze timeout (default 600 s)",
+    explanation: "Past ExternalFreezeTimeout (600 s unless set), IRIS suspends user processes "
+      + "that update the database: the application stalled during the backup",
+    evidence: "the freeze-begin and thawed lines",
+    remedy: "make snapshots faster, or pass a larger ExternalFreezeTimeout (and size the global "
+      + "buffers for it), and set --freeze-timeout to match")
+
+  public init() {}
+
+  public func findings(in context: AuditContext) -> [Finding] {
+    let timeout = context.configuration.freezeTimeoutMilliseconds
+    return context.episodes.compactMap { session, episode in
+      guard let length = thawedFreezeLength(episode), length > timeout else { return nil }
+      return finding(
+        server: episode.server, session: session.id, at: episode.start,
+        "frozen \(seconds(length)), timeout \(seconds(timeout))",
+        [episode.freezeBegin!, episode.thawed!])
+    }
+  }
+}
+
+/// `freeze-near-timeout`: the freeze lasted more than 80 % of the timeout, but not longer.
+public struct FreezeNearTimeoutRule: AuditRule {
+  public static let description = RuleDescription(
+    id: .freezeNearTimeout, severity: .warning,
+    summary: "a freeze lasted longer than 80 % of the freeze timeout, but not longer",
+    explanation: "The next, slightly slower snapshot will pass the timeout and stall the "
+      + "application",
+    evidence: "the freeze-begin and thawed lines",
+    remedy: "shorten the snapshot window or raise ExternalFreezeTimeout before it is exceeded")
+
+  public init() {}
+
+  public func findings(in context: AuditContext) -> [Finding] {
+    let timeout = context.configuration.freezeTimeoutMilliseconds
+    let threshold = Int64(Double(timeout) * context.configuration.nearTimeoutFraction)
+    return context.episodes.compactMap { session, episode in
+      guard let length = thawedFreezeLength(episode), length > threshold, length <= timeout
+      else { return nil }
+      return finding(
+        server: episode.server, session: session.id, at: episode.start,
+        "frozen \(seconds(length)), \(Int((Double(length) * 100 / Double(timeout)).rounded(.down)))"
+          + " % of the \(seconds(timeout)) timeout",
+        [episode.freezeBegin!, episode.thawed!])
+    }
+  }
+}

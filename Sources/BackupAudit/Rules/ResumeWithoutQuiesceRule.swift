@@ -1,0 +1,34 @@
+import BackupEvents
+
+/// `resume-without-quiesce`: a Resume with no quiesce open on that server.
+public struct ResumeWithoutQuiesceRule: AuditRule {
+  public static let description = RuleDescription(
+    id: .resumeWithoutQuiesce, severity: .warning,
+    summary: "a Resume with no quiesce open on that server",
+    explanation: "Resume must be called by the job that called Quiesce; a Resume without one "
+      + "means a script calls it blindly, or the quiesce was never logged on this server",
+    evidence: "the resume lines",
+    remedy: "check the backup job's Quiesce/Resume pairing and that Quiesce reaches every "
+      + "data server")
+
+  public init() {}
+
+  public func findings(in context: AuditContext) -> [Finding] {
+    context.episodes.compactMap { session, episode in
+      guard episode.kind == .quiesce, episode.quiesceBegin == nil, episode.quiesced == nil,
+        let resume = episode.resumeBegin ?? episode.resumed
+      else { return nil }
+      return finding(
+        server: episode.server, session: session.id, at: episode.start,
+        "resumed with no quiesce open", [resume, episode.resumed].compactMap { $0 }.uniqued())
+    }
+  }
+}
+
+extension Array where Element == BackupEvent {
+  /// The events without repeats of the same line.
+  func uniqued() -> [BackupEvent] {
+    var seen: Set<String> = []
+    return filter { seen.insert("\($0.path):\($0.line)").inserted }
+  }
+}

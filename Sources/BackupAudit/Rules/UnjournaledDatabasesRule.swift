@@ -1,0 +1,27 @@
+/// `unjournaled-databases`: a freeze warned that databases are not journalled.
+public struct UnjournaledDatabasesRule: AuditRule {
+  public static let description = RuleDescription(
+    id: .unjournaledDatabases, severity: .warning,
+    summary: "a freeze warned that databases are not journalled",
+    explanation: "ExternalFreeze should only be used when every database update is journalled: "
+      + "if the system crashes while suspended, updates to non-journalled databases since the "
+      + "freeze are lost",
+    evidence: "the freeze's \"is not being journalled\" and summary warnings",
+    remedy: "journal these databases, or accept that they may lose the freeze window's updates")
+
+  public init() {}
+
+  public func findings(in context: AuditContext) -> [Finding] {
+    context.episodes.compactMap { session, episode in
+      guard !episode.unjournaled.isEmpty else { return nil }
+      let count = episode.unjournaled.compactMap(\.count).max()
+        ?? episode.unjournaled.filter { $0.kind == .unjournaledDatabase }.count
+      let names = episode.unjournaled.compactMap(\.directory).joined(separator: ", ")
+      return finding(
+        server: episode.server, session: session.id, at: episode.start,
+        "\(count) database\(count == 1 ? " is" : "s are") not journalled"
+          + (names.isEmpty ? "" : ": \(names)"),
+        episode.unjournaled)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import LogParsing
+
+/// A session with the episodes that form it, before rules and verdicts.
+public struct CorrelatedSession: Sendable, Equatable {
+  public var id: String
+  public var kind: SessionKind
+  /// The members' episodes, by server name, then time.
+  public var episodes: [Episode]
+
+  /// Creates a session; the id is derived from the kind and the start.
+  public init(kind: SessionKind, episodes: [Episode]) {
+    self.kind = kind
+    self.episodes = episodes.sorted { ($0.server, $0.start) < ($1.server, $1.start) }
+    id = ""
+    id = Self.identifier(start: start, kind: kind)
+  }
+
+  /// The earliest event of any member.
+  public var start: Int64 { episodes.map(\.start).min() ?? 0 }
+  /// The latest event of any member.
+  public var end: Int64 { episodes.map(\.end).max() ?? 0 }
+  /// The servers with an episode in this session.
+  public var servers: Set<String> { Set(episodes.map(\.server)) }
+
+  /// The checkpoint number most members logged (the smallest among equally common ones).
+  public var checkpoint: Int? {
+    let numbers = episodes.compactMap(\.checkpointNumber)
+    guard !numbers.isEmpty else { return nil }
+    let counts = Dictionary(numbers.map { ($0, 1) }, uniquingKeysWith: +)
+    return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+  }
+
+  /// Each member's instant for the events every member logs at the same moment (the checkpoint,
+  /// else the quiesce), used to estimate clock offsets.
+  public var synchronisedInstants: [String: Int64] {
+    var instants: [String: Int64] = [:]
+    for episode in episodes where instants[episode.server] == nil {
+      if let event = episode.checkpoint ?? episode.quiesced ?? episode.quiesceBegin {
+        instants[episode.server] = event.epochMilliseconds
+      }
+    }
+    return instants
+  }
+
+  /// The median of `synchronisedInstants` (the mean of the middle two for an even count).
+  public var medianInstant: Int64? {
+    let sorted = synchronisedInstants.values.sorted()
+    guard !sorted.isEmpty else { return nil }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// `20210811T034943Z-cluster-freeze`: stable across runs and windows of the same logs.
+  static func identifier(start: Int64, kind: SessionKind) -> String {
+    let text = CivilCalendar.rfc3339(epochMilliseconds: start)
+    let compact = text.prefix(19).replacingOccurrences(of: "-", with: "")
+      .replacingOccurrences(of: ":", with: "")
+    return "\(compact)Z-\(kind.rawValue)"
+  }
+}

@@ -1,0 +1,20 @@
+import BackupAudit
+import Testing
+
+struct VerdictTests {
+  func finding(_ severity: Severity) -> Finding {
+    Finding(rule: .clockSkew, severity: severity, server: nil, session: nil, epochMilliseconds: 0, message: "", evidence: [])
+  }
+
+  @Test func worstSeverityDecides() {
+    #expect(Verdict(findings: []) == .consistent)
+    #expect(Verdict(findings: [finding(.warning)]) == .degraded)
+    #expect(Verdict(findings: [finding(.warning), finding(.unknown)]) == .unknown)
+    #expect(Verdict(findings: [finding(.unknown), finding(.critical)]) == .inconsistent)
+  }
+
+  @Test func severitiesAreOrdered() {
+    #expect(Severity.warning < .unknown)
+    #expect(Severity.unknown < .critical)
+  }
+}
