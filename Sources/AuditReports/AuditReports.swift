@@ -1,0 +1,1 @@
+// The report writers are written here.

@@ -1,0 +1,1 @@
+// The configuration file (TOML) reader is written here.

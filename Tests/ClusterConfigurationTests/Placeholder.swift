@@ -1,0 +1,1 @@
+// Tests of the configuration file reader are written here.
