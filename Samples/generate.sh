@@ -18,7 +18,8 @@ every_fault=$every_fault,decoy-lines,write-daemon-died,severe-noise
 "$binary" simulate "$here/clean-week" --seed 101 --servers 4 --days 7 --start 2021-08-05 \
   --timezone Europe/Berlin,UTC,UTC,America/New_York --noise-per-hour 6
 
-# A month with every fault, over the October DST change, with rotated and gzipped logs.
+# A month with every fault, over the October DST change, with rotated and gzipped logs and
+# a restore test (restore1, started from a snapshot of the master taken while frozen).
 "$binary" simulate "$here/faulty-month" --seed 202 --servers 4 --days 30 --start 2021-10-10 \
   --timezone Europe/Berlin,UTC,America/New_York,UTC --faults "$every_fault" \
-  --noise-per-hour 6 --rotate-bytes 200000 --gzip-rotated
+  --noise-per-hour 6 --rotate-bytes 200000 --gzip-rotated --restore-test

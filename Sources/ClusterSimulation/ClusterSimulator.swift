@@ -39,7 +39,26 @@ public enum ClusterSimulator {
     let model = try model(configuration)
     var builder = TruthBuilder(model: model)
     var truth = builder.build()
-    let written = try writeLogs(model, into: outputDirectory)
+    var jobs = model.servers.indices.map { index in
+      LogJob(server: model.servers[index], evidenceStart: model.evidenceStart[index], end: model.end,
+             noiseStream: UInt64(index) + 1)
+    }
+    if configuration.restoreTest,
+      let restore = RestoreStaging.stage(model, truth: truth, sessionIDs: builder.sessionIDs)
+    {
+      // The restored copy draws the master's noise stream, so its log repeats the master's
+      // byte for byte up to the snapshot.
+      jobs.append(LogJob(server: restore.server, evidenceStart: model.evidenceStart[0],
+                         end: restore.end, noiseStream: 1))
+      truth.servers.append(SimulationTruth.Server(
+        name: restore.server.name, timeZone: restore.server.zone.identifier, role: "restored",
+        clockOffsetMilliseconds: restore.server.clock.offsetMilliseconds,
+        driftPartsPerMillion: restore.server.clock.driftPartsPerMillion,
+        restoredFrom: model.servers[0].name))
+      truth.restoreTests.append(restore.restoreTest)
+      truth.expectedEvents[restore.server.name] = restore.expectedEvents
+    }
+    let written = try writeLogs(jobs, configuration: configuration, into: outputDirectory)
     for index in truth.servers.indices {
       truth.servers[index].logFrom = written[index].logFrom
       truth.servers[index].logTo = written[index].logTo
@@ -50,25 +69,25 @@ public enum ClusterSimulator {
                              files: written.map(\.files.count).reduce(0, +))
   }
 
-  private static func writeLogs(_ model: ClusterModel, into directory: String) throws(SimulationError)
-    -> [WrittenLog]
+  private static func writeLogs(_ jobs: [LogJob], configuration: SimulationConfiguration,
+                                into directory: String) throws(SimulationError) -> [WrittenLog]
   {
     let catalogue = NoiseCatalogue()
-    let noiseRoot = SplitMix64(seed: model.configuration.seed ^ 0x6E6F_6973_6500)
-    let results = ResultBox(count: model.servers.count)
-    for server in model.servers {
-      try prepare(directory + "/" + server.name)
+    let noiseRoot = SplitMix64(seed: configuration.seed ^ 0x6E6F_6973_6500)
+    let results = ResultBox(count: jobs.count)
+    for job in jobs {
+      try prepare(directory + "/" + job.server.name)
     }
-    DispatchQueue.concurrentPerform(iterations: model.servers.count) { index in
-      let server = model.servers[index]
-      let folder = directory + "/" + server.name
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let job = jobs[index]
+      let folder = directory + "/" + job.server.name
       var writer = ServerLogWriter(
-        server: server, directory: folder, evidenceStart: model.evidenceStart[index], end: model.end,
-        noisePerHour: model.configuration.noisePerHour, rotateBytes: model.configuration.rotateBytes,
-        catalogue: catalogue, rng: noiseRoot.derived(UInt64(index) + 1))
+        server: job.server, directory: folder, evidenceStart: job.evidenceStart, end: job.end,
+        noisePerHour: configuration.noisePerHour, rotateBytes: configuration.rotateBytes,
+        catalogue: catalogue, rng: noiseRoot.derived(job.noiseStream))
       do {
         let log = try writer.write()
-        if model.configuration.gzipRotated {
+        if configuration.gzipRotated {
           for file in log.files.dropLast() { try GzipCompressor.compress(folder + "/" + file) }
         }
         results.set(index, .success(log))
@@ -99,6 +118,14 @@ public enum ClusterSimulator {
       throw .cannotWrite(path: path, reason: error.localizedDescription)
     }
   }
+}
+
+/// One server's log to write: its model, the span of its evidence, its noise stream.
+private struct LogJob: Sendable {
+  var server: ServerModel
+  var evidenceStart: Int64
+  var end: Int64
+  var noiseStream: UInt64
 }
 
 /// Collects the per-server results of the parallel writers.

@@ -7,8 +7,9 @@ struct ServerModel: Sendable {
   static let freezeTimeout: Int64 = 600_000
 
   let index: Int
-  let name: String
-  let role: String
+  var name: String
+  /// `master`, `shard`, or `restored` for an instance started from a snapshot.
+  var role: String
   var clock: ServerClock
   let zone: ZoneTable
   var rng: SplitMix64

@@ -30,6 +30,7 @@ extension SimulationConfiguration {
       case "--skew-ms": skewMilliseconds = try integer(flag)
       case "--rotate-bytes": rotateBytes = try integer(flag)
       case "--gzip-rotated": gzipRotated = true
+      case "--restore-test": restoreTest = true
       case "--fault-rate":
         guard let rate = Double(try value(flag)) else { throw .invalidConfiguration("bad --fault-rate") }
         faultRate = rate

@@ -23,6 +23,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
   public var rotateBytes = 0
   /// Gzip rotated files (`messages.old_YYYYMMDD.gz`).
   public var gzipRotated = false
+  /// Adds a server `restore1` started from a snapshot of the master taken while frozen
+  /// (a restore test, SPEC §4).
+  public var restoreTest = false
   /// The approaches the nightly scheduler chooses from.
   public var approaches: [BackupApproach] = BackupApproach.allCases
 
@@ -41,6 +44,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
     if faultRate > 0 { result += ["--fault-rate", String(faultRate)] }
     if rotateBytes > 0 { result += ["--rotate-bytes", String(rotateBytes)] }
     if gzipRotated { result.append("--gzip-rotated") }
+    if restoreTest { result.append("--restore-test") }
     if approaches != BackupApproach.allCases {
       result += ["--approaches", approaches.map(\.rawValue).joined(separator: ",")]
     }

@@ -13,6 +13,20 @@ public struct SimulationTruth: Sendable, Equatable {
     /// the logs are written.
     public var logFrom: Int64?
     public var logTo: Int64?
+    /// For a restored server: the server whose snapshot it was started from.
+    public var restoredFrom: String?
+  }
+
+  /// An instance started from a snapshot taken while frozen: its log copies the original's
+  /// up to the snapshot, then shows the recovery block and a startup.
+  public struct RestoreTest: Sendable, Equatable {
+    public var server: String
+    public var restoredFrom: String
+    /// The session whose freeze the snapshot was taken in.
+    public var session: String
+    /// Logged instants: the snapshot, and the restored instance's recovery (to the second).
+    public var snapshotTime: Int64
+    public var restoredAt: Int64
   }
 
   /// One server's part in a session: the logged instants of its first and last events.
@@ -55,6 +69,8 @@ public struct SimulationTruth: Sendable, Equatable {
   public var findings: [Finding]
   /// Per server, per SPEC §3.3 event name: how many events a reader must extract.
   public var expectedEvents: [String: [String: Int]]
+  /// Restored servers and the sessions they test (empty without `--restore-test`).
+  public var restoreTests: [RestoreTest] = []
   /// The recovery point objective the `rpo-exceeded` findings assume (`--rpo 36h`).
   public static let recoveryPointObjective: Int64 = 36 * 3_600_000
   public static let freezeTimeout: Int64 = 600_000

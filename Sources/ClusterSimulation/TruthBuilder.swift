@@ -5,6 +5,8 @@ struct TruthBuilder {
   let model: ClusterModel
   private(set) var findings: [SimulationTruth.Finding] = []
   private var seen: Set<String> = []
+  /// The id given to each planned session that has visible episodes (plan index → id).
+  private(set) var sessionIDs: [Int: String] = [:]
 
   init(model: ClusterModel) {
     self.model = model
@@ -45,6 +47,7 @@ struct TruthBuilder {
     var sessions: [SimulationTruth.Session] = []
     for (number, plan) in order.enumerated() {
       let id = "S" + TimeText.pad(number + 1, 4)
+      sessionIDs[plan] = id
       let episodes = byPlan[plan]!.sorted { $0.server < $1.server }
       let session = makeSession(id: id, plan: model.sessions[plan], episodes: episodes)
       sessions.append(session)

@@ -11,7 +11,7 @@ enum TruthDocument {
         "name": .string(server.name), "timezone": .string(server.timeZone),
         "role": .string(server.role), "clock_offset_ms": .int(server.clockOffsetMilliseconds),
         "drift_ppm": .int(server.driftPartsPerMillion), "log_from": time(server.logFrom),
-        "log_to": time(server.logTo),
+        "log_to": time(server.logTo), "restored_from": .optional(server.restoredFrom),
       ])
     }
     let sessions = truth.sessions.map { session -> JSONValue in
@@ -48,6 +48,13 @@ enum TruthDocument {
       ]),
       "servers": .array(servers), "sessions": .array(sessions), "findings": .array(findings),
       "expected_events": .object(events),
+      "restore_tests": .array(truth.restoreTests.map { restore in
+        .object([
+          "server": .string(restore.server), "restored_from": .string(restore.restoredFrom),
+          "session": .string(restore.session), "snapshot_time": time(restore.snapshotTime),
+          "restored_at": time(restore.restoredAt),
+        ])
+      }),
     ])
     return document.rendered
   }
@@ -65,6 +72,7 @@ enum TruthDocument {
       "skew_ms": .int(Int64(configuration.skewMilliseconds)),
       "rotate_bytes": .int(Int64(configuration.rotateBytes)),
       "gzip_rotated": .bool(configuration.gzipRotated),
+      "restore_test": .bool(configuration.restoreTest),
       "approaches": .array(configuration.approaches.map { .string($0.rawValue) }),
     ])
   }
@@ -80,6 +88,7 @@ enum TruthDocument {
       text += "path = \"\(server.name)\"\n"
       text += "timezone = \"\(server.timeZone)\"\n"
       text += "role = \"\(server.role)\"\n"
+      if let origin = server.restoredFrom { text += "restored_from = \"\(origin)\"\n" }
     }
     return text
   }

@@ -44,6 +44,9 @@ struct SimulateCommand: ParsableCommand {
   @Flag(name: .customLong("gzip-rotated"), help: "Gzip rotated logs.")
   var gzipRotated = false
 
+  @Flag(name: .customLong("restore-test"), help: "Add restore1, started from a snapshot of the master taken while frozen.")
+  var restoreTest = false
+
   @Option(help: "First simulated day, YYYY-MM-DD (UTC).")
   var start = "2021-08-05"
 
@@ -70,6 +73,7 @@ struct SimulateCommand: ParsableCommand {
     configuration.skewMilliseconds = skewMilliseconds
     configuration.rotateBytes = rotateBytes
     configuration.gzipRotated = gzipRotated
+    configuration.restoreTest = restoreTest
     guard let date = CivilDate(parsing: start) else {
       throw ValidationError("--start must be a date like 2021-08-05")
     }

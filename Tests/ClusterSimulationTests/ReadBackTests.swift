@@ -54,3 +54,32 @@ import Testing
     }
   }
 }
+
+/// A restore test: the restored copy reads back cleanly, repeats the master's log up to the
+/// snapshot, and ends with the recovery of an instance that was frozen.
+@Suite struct RestoreTestReadBackTests {
+  @Test func restoredServerCopiesTheMasterThenRecovers() throws {
+    var configuration = SimulationFixtures.configuration(days: 5)
+    configuration.restoreTest = true
+    let (folder, summary) = try SimulationFixtures.generate(configuration)
+    let restore = try #require(summary.truth.restoreTests.first)
+    #expect(restore.server == "restore1" && restore.restoredFrom == "master")
+    #expect(summary.truth.sessions.contains { $0.id == restore.session && $0.kind == "cluster-freeze" })
+    let readings = try SimulationFixtures.readBack(folder.path, truth: summary.truth)
+    let reading = try #require(readings["restore1"])
+    #expect(reading.inputs.map(\.unparsedLines).reduce(0, +) == 0)
+    var counts: [String: Int] = [:]
+    for event in reading.events { counts[event.kind.rawValue, default: 0] += 1 }
+    #expect(counts == summary.truth.expectedEvents["restore1"])
+    let recovery = reading.events.last { $0.kind.rawValue == "recovery" }
+    #expect(recovery?.epochMilliseconds == restore.restoredAt)
+    let master = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/master/messages.log"))
+    let copy = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/restore1/messages.log"))
+    let frozenLines = reading.events.filter { $0.kind.rawValue == "frozen" }
+    #expect(frozenLines.last.map { $0.epochMilliseconds <= restore.snapshotTime } ?? false)
+    let cut = try #require(copy.range(of: Data("\n*** Recovery started at".utf8))?.lowerBound)
+    #expect(master.prefix(cut) == copy.prefix(cut))
+    let toml = try String(contentsOfFile: folder.path + "/cluster.toml", encoding: .utf8)
+    #expect(toml.contains("role = \"restored\"\nrestored_from = \"master\"\n"))
+  }
+}
