@@ -4,7 +4,8 @@ import LogParsing
 /// one to the end of the evidence, is longer than it.
 ///
 /// It runs after the other rules, on their verdicts, and does not change any session's verdict:
-/// it is about the schedule, not about one backup.
+/// it is about the schedule, not about one backup. Each finding names the consistent session the
+/// gap starts after.
 public struct RPOExceededRule: AuditRule {
   public static let description = RuleDescription(
     id: .rpoExceeded, severity: .critical,
@@ -34,8 +35,8 @@ public struct RPOExceededRule: AuditRule {
     for (earlier, later) in zip(consistent, consistent.dropFirst()) where later.start - earlier.start > rpo {
       findings.append(
         finding(
-          server: nil, session: later.id, at: earlier.start,
-          "no consistent backup for \(hours(later.start - earlier.start)) before this one, rpo \(hours(rpo))",
+          server: nil, session: earlier.id, at: earlier.start,
+          "no consistent backup for \(hours(later.start - earlier.start)) after this one, rpo \(hours(rpo))",
           [earlier.episodes.first?.opening, later.episodes.first?.opening].compactMap { $0 }))
     }
     let last = consistent.last!
