@@ -95,10 +95,16 @@ extension ClusterModel {
       servers[index].resume(start + duration + jitter(), pid: pids[index], episode: episodes[index])
     }
     if fault == .resumeWithoutQuiesce {
+      // The script calls Resume a second time: with no quiesce open, each server logs a
+      // Resume of its own, a session of its own.
       let time = start + duration + rng.int64(in: 20...90) * 1000
+      sessions[session].fault = nil
+      let orphans = addSession(.clusterQuiesce, members: Array(servers.indices), at: time,
+                               fault: fault, target: nil)
       for index in servers.indices where episodes[index] != nil {
+        let orphan = servers[index].openEpisode(.quiesce, session: orphans)
         servers[index].resume(time + jitter(), pid: servers[index].newPid(), episode: nil,
-                              orphanOf: episodes[index])
+                              orphan: orphan)
       }
     }
   }

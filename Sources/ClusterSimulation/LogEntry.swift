@@ -69,7 +69,7 @@ struct Episode: Sendable, Equatable {
   var resumed: Int64?
   /// The quiesce timed out on this server.
   var timedOut = false
-  /// A Resume logged after this episode with no quiesce open (its resume-begin instant).
+  /// For an orphan Resume (logged with no quiesce open): its resume-begin instant.
   var orphanResume: Int64?
   /// When a crash ended the episode: the instant of the recovery block (whole seconds).
   var recovery: Int64?

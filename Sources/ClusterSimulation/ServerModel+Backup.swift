@@ -140,19 +140,17 @@ extension ServerModel {
     return episode
   }
 
-  /// `Resume` on this server. Without an open quiesce it is an orphan Resume, recorded on
-  /// `orphanOf` (the episode it follows).
-  mutating func resume(_ time: Int64, pid: Int, episode: Int?, orphanOf: Int? = nil) {
+  /// `Resume` on this server. Without an open quiesce it is an orphan Resume, recorded as
+  /// the episode `orphan` (an episode of its own, with no quiesce-begin).
+  mutating func resume(_ time: Int64, pid: Int, episode: Int?, orphan: Int? = nil) {
     advance(to: time)
-    let target = openQuiesce ?? episode
-    if openQuiesce == nil, let orphanOf {
-      episodes[orphanOf].orphanResume = time
+    let target = openQuiesce ?? orphan ?? episode
+    if openQuiesce == nil, let orphan {
+      episodes[orphan].orphanResume = time
     }
-    log(time, pid: pid, BackupMessages.resumeBegin, event: "resume-begin",
-        episode: openQuiesce == nil ? nil : target)
+    log(time, pid: pid, BackupMessages.resumeBegin, event: "resume-begin", episode: target)
     let done = time + rng.int64(in: 20...400)
-    log(done, pid: pid, BackupMessages.resumed, event: "resumed",
-        episode: openQuiesce == nil ? nil : target)
+    log(done, pid: pid, BackupMessages.resumed, event: "resumed", episode: target)
     if let open = openQuiesce, episodes[open].resumed == nil { episodes[open].resumed = done }
     openQuiesce = nil
   }

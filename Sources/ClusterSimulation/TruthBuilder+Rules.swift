@@ -28,7 +28,9 @@ extension TruthBuilder {
       if episode.overlapping { add(.overlappingFreeze) }
     } else if episode.kind == .quiesce {
       if episode.timedOut { add(.quiesceTimeout) }
-      if episode.resumed == nil && !episode.timedOut { add(.neverResumed) }
+      // An orphan Resume (no quiesce-begin) is an episode of its own, judged below.
+      let isOrphan = episode.quiesceBegin == nil
+      if episode.resumed == nil && !episode.timedOut && !isOrphan { add(.neverResumed) }
       if let quiesced = episode.quiesced, let resumed = episode.resumed,
         logged(server, resumed) - logged(server, quiesced) > SimulationTruth.maximumQuiesce
       {
@@ -70,10 +72,9 @@ extension TruthBuilder {
     }
   }
 
-  /// `rpo-exceeded` (with `--rpo 36h`): gaps between consecutive consistent sessions (no
-  /// finding), measured from one's end to the next one's start, and from the last one to
-  /// the end of the evidence. The finding names the session that closes the gap (the last
-  /// consistent one for the final gap), at that session's start.
+  /// `rpo-exceeded` (with `--rpo 36h`): gaps between the starts of consecutive consistent
+  /// sessions (no finding), and from the last one's start to the end of the evidence. The
+  /// finding names the consistent session the gap starts after, at that session's start.
   mutating func judgeRecoveryPoint(_ sessions: [SimulationTruth.Session]) {
     let flagged = Set(findings.compactMap(\.session))
     let consistent = sessions.filter { !flagged.contains($0.id) }.sorted { $0.start < $1.start }
@@ -86,10 +87,10 @@ extension TruthBuilder {
       }
       return
     }
-    for (earlier, later) in zip(consistent, consistent.dropFirst()) where later.start - earlier.end > limit {
-      add(.rpoExceeded, server: nil, session: later.id, time: later.start)
+    for (earlier, later) in zip(consistent, consistent.dropFirst()) where later.start - earlier.start > limit {
+      add(.rpoExceeded, server: nil, session: earlier.id, time: earlier.start)
     }
-    if evidenceEnd - last.end > limit {
+    if evidenceEnd - last.start > limit {
       add(.rpoExceeded, server: nil, session: last.id, time: last.start)
     }
   }

@@ -60,6 +60,7 @@ import Testing
 @Suite struct RestoreTestReadBackTests {
   @Test func restoredServerCopiesTheMasterThenRecovers() throws {
     var configuration = SimulationFixtures.configuration(days: 5)
+    configuration.approaches = [.freeze, .quiesce]
     configuration.restoreTest = true
     let (folder, summary) = try SimulationFixtures.generate(configuration)
     let restore = try #require(summary.truth.restoreTests.first)
