@@ -1,1 +1,0 @@
-// The report writers are written here.

@@ -1,1 +1,0 @@
-// The configuration file (TOML) reader is written here.

@@ -1,1 +1,0 @@
-// Tests of the configuration file reader are written here.
