@@ -10,7 +10,8 @@ extension JSONReportDocument {
     }
 
     enum Key: String, CodingKey {
-      case id, kind, start, end, checkpoint, verdict, members, restoreTests = "restore_tests"
+      case id, kind, start, end, checkpoint, verdict, members
+      case restoreTests = "restore_tests"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -35,9 +36,16 @@ extension JSONReportDocument {
     }
 
     enum Key: String, CodingKey {
-      case server, freezeBegin = "freeze_begin", frozen, thawBegin = "thaw_begin", thawed
-      case quiesced, resumed, durationSeconds = "duration_seconds", journalFile = "journal_file"
-      case checkpoint, clockOffsetMilliseconds = "clock_offset_ms"
+      case server
+      case freezeBegin = "freeze_begin"
+      case frozen
+      case thawBegin = "thaw_begin"
+      case thawed
+      case quiesced, resumed
+      case durationSeconds = "duration_seconds"
+      case journalFile = "journal_file"
+      case checkpoint
+      case clockOffsetMilliseconds = "clock_offset_ms"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -65,7 +73,9 @@ extension JSONReportDocument {
     }
 
     enum Key: String, CodingKey {
-      case server, restoredFrom = "restored_from", restoredAt = "restored_at"
+      case server
+      case restoredFrom = "restored_from"
+      case restoredAt = "restored_at"
     }
 
     func encode(to encoder: Encoder) throws {

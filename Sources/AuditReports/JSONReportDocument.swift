@@ -14,7 +14,10 @@ struct JSONReportDocument: Encodable {
   let report: AuditReport
 
   enum Key: String, CodingKey {
-    case schemaVersion = "schema_version", tool, generatedAt = "generated_at", config, inputs
+    case schemaVersion = "schema_version"
+    case tool
+    case generatedAt = "generated_at"
+    case config, inputs
     case servers, sessions, findings, summary
   }
 
@@ -48,8 +51,11 @@ struct JSONReportDocument: Encodable {
       case freezeTimeoutSeconds = "freeze_timeout_seconds"
       case nearTimeoutFraction = "near_timeout_fraction"
       case maxQuiesceSeconds = "max_quiesce_seconds"
-      case skewToleranceSeconds = "skew_tolerance_seconds", rpoSeconds = "rpo_seconds"
-      case since, until, members, restoredServers = "restored_servers", failOn = "fail_on"
+      case skewToleranceSeconds = "skew_tolerance_seconds"
+      case rpoSeconds = "rpo_seconds"
+      case since, until, members
+      case restoredServers = "restored_servers"
+      case failOn = "fail_on"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -81,12 +87,20 @@ struct JSONReportDocument: Encodable {
     }
 
     enum Key: String, CodingKey {
-      case server, path, bytes, sha256, firstTime = "first_time", lastTime = "last_time"
-      case entries, unparsedLines = "unparsed_lines", decodedBytes = "decoded_bytes", lines
+      case server, path, bytes, sha256
+      case firstTime = "first_time"
+      case lastTime = "last_time"
+      case entries
+      case unparsedLines = "unparsed_lines"
+      case decodedBytes = "decoded_bytes"
+      case lines
       case duplicateEntries = "duplicate_entries"
-      case impossibleTimestamps = "impossible_timestamps", binaryLines = "binary_lines"
-      case truncatedLines = "truncated_lines", outOfOrderEntries = "out_of_order_entries"
-      case legacyYearSource = "legacy_year_source", failure
+      case impossibleTimestamps = "impossible_timestamps"
+      case binaryLines = "binary_lines"
+      case truncatedLines = "truncated_lines"
+      case outOfOrderEntries = "out_of_order_entries"
+      case legacyYearSource = "legacy_year_source"
+      case failure
     }
 
     func encode(to encoder: Encoder) throws {
@@ -142,7 +156,10 @@ struct JSONReportDocument: Encodable {
     }
 
     enum Key: String, CodingKey {
-      case status, exitCode = "exit_code", sessions, findingsBySeverity = "findings_by_severity"
+      case status
+      case exitCode = "exit_code"
+      case sessions
+      case findingsBySeverity = "findings_by_severity"
       case lastConsistentSession = "last_consistent_session"
     }
 

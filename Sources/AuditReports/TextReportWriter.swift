@@ -47,7 +47,8 @@ public struct TextReportWriter: ReportWriter {
       for test in session.restoreTests {
         let source = test.restoredFrom.map { " from \(name($0))" } ?? ""
         lines.append(
-          "    restore-tested: \(name(test.server))\(source) recovered at \(timestamp(test.restoredAt))")
+          "    restore-tested: \(name(test.server))\(source) recovered at \(timestamp(test.restoredAt))"
+        )
       }
     }
     return lines
@@ -90,7 +91,8 @@ public struct TextReportWriter: ReportWriter {
     let severities = Severity.allCases.sorted(by: >).map {
       "\(summary.findingsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)"
     }
-    let sessions = "\(summary.sessions) sessions"
+    let sessions =
+      "\(summary.sessions) sessions"
       + (verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))")
     let status = usesColours ? coloured(summary.status, status: summary.status) : summary.status
     return [

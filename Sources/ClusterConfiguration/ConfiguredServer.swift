@@ -20,6 +20,7 @@ public struct ConfiguredServer: Sendable, Equatable, Codable {
   public var declaredPath: String
   /// The IANA zone the server's logs are written in; nil: the cluster's default zone.
   public var timeZone: String?
+  /// What the server is; restored copies are linked to sessions, not audited.
   public var role: Role
   /// For a restored copy: the production server whose snapshot it was, when known.
   /// Invariant: nil unless `role == .restored`, and then the name of a master or shard.

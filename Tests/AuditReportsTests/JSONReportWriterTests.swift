@@ -26,7 +26,8 @@ import Testing
     json["inputs"]?[0]?.objectKeys?.isSuperset(of: [
       "server", "path", "bytes", "sha256", "first_time", "last_time", "entries", "unparsed_lines",
     ]) == true)
-  #expect(json["servers"]?[0]?.objectKeys?.isSuperset(of: ["name", "timezone", "from", "to"]) == true)
+  #expect(
+    json["servers"]?[0]?.objectKeys?.isSuperset(of: ["name", "timezone", "from", "to"]) == true)
   let session = try #require(json["sessions"]?[0])
   #expect(
     session.objectKeys?.isSuperset(of: [

@@ -101,7 +101,9 @@ struct JSONSchemaChecker {
       errors.append("\(pointer): required property \(key) is missing")
     }
     let properties: [String: JSONValue]
-    if case .object(let declared) = keywords["properties"] { properties = declared } else {
+    if case .object(let declared) = keywords["properties"] {
+      properties = declared
+    } else {
       properties = [:]
     }
     for key in members.keys.sorted() {

@@ -79,8 +79,10 @@ func schemaRejectsBrokenReports(breakage: Breakage) throws {
 }
 
 @Test func checkerRefusesKeywordsItDoesNotImplement() {
-  let schema = JSONSchemaChecker(root: .object(["type": .string("string"), "format": .string("date-time")]))
-  #expect(schema.errors(in: .string("x")) == [": schema keyword format is not supported by the checker"])
+  let schema = JSONSchemaChecker(
+    root: .object(["type": .string("string"), "format": .string("date-time")]))
+  #expect(
+    schema.errors(in: .string("x")) == [": schema keyword format is not supported by the checker"])
 }
 
 /// True when python3 with the `jsonschema` package is installed.

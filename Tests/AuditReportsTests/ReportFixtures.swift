@@ -105,7 +105,9 @@ enum ReportFixtures {
     let freeze = Session(
       id: "20210811T034943Z-cluster-freeze", kind: .clusterFreeze, start: start,
       end: start + 812_345, checkpoint: 1042, verdict: .inconsistent, members: [master, shard1],
-      restoreTests: [RestoreTest(server: "restore1", restoredFrom: "master", restoredAt: start + hour)])
+      restoreTests: [
+        RestoreTest(server: "restore1", restoredFrom: "master", restoredAt: start + hour)
+      ])
     let quiesceStart = start + day + 16_767
     let quiesce = Session(
       id: "20210812T035000Z-cluster-quiesce", kind: .clusterQuiesce, start: quiesceStart,

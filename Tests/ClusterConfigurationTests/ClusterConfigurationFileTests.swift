@@ -107,7 +107,8 @@ let fullConfiguration = #"""
 @Test func serverPathDefaultsToItsNameAndRoleToShard() throws {
   let file = try ClusterConfigurationFile.parse(
     "[[servers]]\nname = \"ds2\"\n", path: "/etc/iris/cluster.toml")
-  #expect(file.servers == [ConfiguredServer(name: "ds2", path: "/etc/iris/ds2", declaredPath: "ds2")])
+  #expect(
+    file.servers == [ConfiguredServer(name: "ds2", path: "/etc/iris/ds2", declaredPath: "ds2")])
 }
 
 @Test(arguments: [

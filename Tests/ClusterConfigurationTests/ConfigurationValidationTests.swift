@@ -47,7 +47,9 @@ let invalidCases: [InvalidCase] = [
     "cluster.toml: thresholds.max_quiesce: expected a duration such as \"600s\", found a "
       + "floating-point number"
   ),
-  InvalidCase("[thresholds]\nfreeze_timeout = \"0s\"\n", "cluster.toml: thresholds.freeze_timeout: must be longer than zero"),
+  InvalidCase(
+    "[thresholds]\nfreeze_timeout = \"0s\"\n",
+    "cluster.toml: thresholds.freeze_timeout: must be longer than zero"),
   InvalidCase(
     "[thresholds]\nfail_on = \"unknown\"\n",
     "cluster.toml: thresholds.fail_on: unknown level unknown; use warning or critical"
@@ -65,7 +67,9 @@ let invalidCases: [InvalidCase] = [
     master + "[[servers]]\nname = \"s\"\nrole = \"primary\"\n",
     "cluster.toml: servers[1].role: unknown role primary; use master, shard or restored"
   ),
-  InvalidCase(master + "[[servers]]\npath = \"s\"\n", "cluster.toml: servers[1].name: required key is missing"),
+  InvalidCase(
+    master + "[[servers]]\npath = \"s\"\n", "cluster.toml: servers[1].name: required key is missing"
+  ),
   InvalidCase(
     master + "[[servers]]\nname = \"master\"\n",
     "cluster.toml: servers[1].name: server master is listed twice; names must be unique"
@@ -88,8 +92,11 @@ let invalidCases: [InvalidCase] = [
     "cluster.toml: servers[0].port: unknown key; expected one of name, path, restored_from, "
       + "role, timezone"
   ),
-  InvalidCase("servers = \"all\"\n", "cluster.toml: servers: expected an array of tables ([[servers]]), found a string"),
-  InvalidCase("servers = [1]\n", "cluster.toml: servers[0]: expected a table ([[servers]]), found an integer"),
+  InvalidCase(
+    "servers = \"all\"\n",
+    "cluster.toml: servers: expected an array of tables ([[servers]]), found a string"),
+  InvalidCase(
+    "servers = [1]\n", "cluster.toml: servers[0]: expected a table ([[servers]]), found an integer"),
   InvalidCase(
     "[[catalogue]]\nevent = \"frozen-ish\"\npattern = \"x\"\n",
     "cluster.toml: catalogue[0].event: unknown event frozen-ish; use one of freeze-begin, "
@@ -103,7 +110,9 @@ let invalidCases: [InvalidCase] = [
     "cluster.toml: catalogue[0].pattern: does not compile at offset 16: missing closing "
       + "parenthesis"
   ),
-  InvalidCase("[[catalogue]]\nevent = \"frozen\"\n", "cluster.toml: catalogue[0].pattern: required key is missing"),
+  InvalidCase(
+    "[[catalogue]]\nevent = \"frozen\"\n",
+    "cluster.toml: catalogue[0].pattern: required key is missing"),
   InvalidCase(
     "[[catalogue]]\nevent = \"frozen\"\npattern = \"x\"\nscope = \"entry\"\n",
     "cluster.toml: catalogue[0].scope: unknown scope entry; use first-line or whole-entry"

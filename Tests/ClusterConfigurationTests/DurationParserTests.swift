@@ -2,11 +2,12 @@ import Testing
 
 @testable import ClusterConfiguration
 
-@Test(arguments: [
-  ("600", 600_000), ("600s", 600_000), ("10m", 600_000), ("26h", 93_600_000),
-  ("1h30m", 5_400_000), ("2d", 172_800_000), ("1d2h3m4s5ms", 93_784_005), ("0s", 0),
-  ("1500ms", 1_500), ("0", 0), ("90m", 5_400_000),
-] as [(String, Int64)])
+@Test(
+  arguments: [
+    ("600", 600_000), ("600s", 600_000), ("10m", 600_000), ("26h", 93_600_000),
+    ("1h30m", 5_400_000), ("2d", 172_800_000), ("1d2h3m4s5ms", 93_784_005), ("0s", 0),
+    ("1500ms", 1_500), ("0", 0), ("90m", 5_400_000),
+  ] as [(String, Int64)])
 func readsDurations(text: String, milliseconds: Int64) throws {
   #expect(try DurationParser.milliseconds(text) == milliseconds)
 }
@@ -31,7 +32,8 @@ func rejectsMalformedDurations(text: String, why: String) {
   } throws: { error in
     let failure = error as? ConfigurationError
     return failure?.file == nil && failure?.location == nil
-      && failure?.reason.hasPrefix("invalid duration \"\(text)\": \(why); write whole numbers") == true
+      && failure?.reason.hasPrefix("invalid duration \"\(text)\": \(why); write whole numbers")
+        == true
   }
 }
 
@@ -45,11 +47,12 @@ func rejectsMalformedDurations(text: String, why: String) {
   }
 }
 
-@Test(arguments: [
-  (0, "0s"), (600_000, "600s"), (93_600_000, "26h"), (5_400_000, "1h30m"), (2_000, "2s"),
-  (1_500, "1500ms"), (172_800_000, "48h"), (1, "1ms"), (3_599_000, "3599s"),
-  (3_605_000, "1h5s"), (3_600_000, "1h"),
-] as [(Int64, String)])
+@Test(
+  arguments: [
+    (0, "0s"), (600_000, "600s"), (93_600_000, "26h"), (5_400_000, "1h30m"), (2_000, "2s"),
+    (1_500, "1500ms"), (172_800_000, "48h"), (1, "1ms"), (3_599_000, "3599s"),
+    (3_605_000, "1h5s"), (3_600_000, "1h"),
+  ] as [(Int64, String)])
 func writesDurationsAsPeopleDo(milliseconds: Int64, text: String) throws {
   #expect(DurationParser.text(milliseconds: milliseconds) == text)
   #expect(try DurationParser.milliseconds(text) == milliseconds)

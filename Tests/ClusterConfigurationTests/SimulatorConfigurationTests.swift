@@ -46,11 +46,13 @@ private let simulatorShaped = """
   #expect(file.servers.map(\.timeZone) == ["Europe/Berlin", "UTC", "America/New_York"])
   #expect(file.servers.map(\.role) == [.master, .shard, .shard])
   #expect(file.audit.members == ["master", "shard1", "shard2"])
-  #expect(file.audit == {
-    var expected = AuditConfiguration()
-    expected.members = ["master", "shard1", "shard2"]
-    return expected
-  }())
+  #expect(
+    file.audit
+      == {
+        var expected = AuditConfiguration()
+        expected.members = ["master", "shard1", "shard2"]
+        return expected
+      }())
   let written = file.tomlText()
   #expect(try ClusterConfigurationFile.parse(written, path: "out/cluster.toml") == file)
   // The writer adds only the defaulted fail_on to what the simulator writes.
