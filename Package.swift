@@ -65,6 +65,10 @@ let package = Package(
     ),
     .testTarget(name: "BackupAuditTests", dependencies: ["BackupAudit", "TestSupport"]),
     .testTarget(
+      name: "AuditPropertyTests",
+      dependencies: ["BackupAudit", "BackupEvents", "ClusterSimulation", "LogReading", "TestSupport"]
+    ),
+    .testTarget(
       name: "ClusterConfigurationTests", dependencies: ["ClusterConfiguration", "TestSupport"]),
     .testTarget(name: "AuditReportsTests", dependencies: ["AuditReports", "TestSupport"]),
     .testTarget(
