@@ -23,3 +23,10 @@ every_fault=$every_fault,decoy-lines,write-daemon-died,severe-noise
 "$binary" simulate "$here/faulty-month" --seed 202 --servers 4 --days 30 --start 2021-10-10 \
   --timezone Europe/Berlin,UTC,America/New_York,UTC --faults "$every_fault" \
   --noise-per-hour 6 --rotate-bytes 200000 --gzip-rotated --restore-test
+
+# A week in every log layout (IRIS, Caché, structured pairs and JSON), random faults, and a
+# restore test.
+"$binary" simulate "$here/mixed-layouts" --seed 303 --servers 4 --days 7 --start 2021-03-22 \
+  --timezone Europe/Berlin,America/New_York,UTC,Asia/Tokyo \
+  --layouts iris,cache,structured-pairs,structured-json --fault-rate 0.4 --noise-per-hour 4 \
+  --restore-test

@@ -41,7 +41,7 @@ public enum ClusterSimulator {
     var truth = builder.build()
     var jobs = model.servers.indices.map { index in
       LogJob(server: model.servers[index], evidenceStart: model.evidenceStart[index], end: model.end,
-             noiseStream: UInt64(index) + 1)
+             noiseStream: UInt64(index) + 1, layout: configuration.layout(of: index))
     }
     if configuration.restoreTest,
       let restore = RestoreStaging.stage(model, truth: truth, sessionIDs: builder.sessionIDs)
@@ -49,12 +49,12 @@ public enum ClusterSimulator {
       // The restored copy draws the master's noise stream, so its log repeats the master's
       // byte for byte up to the snapshot.
       jobs.append(LogJob(server: restore.server, evidenceStart: model.evidenceStart[0],
-                         end: restore.end, noiseStream: 1))
+                         end: restore.end, noiseStream: 1, layout: configuration.layout(of: 0)))
       truth.servers.append(SimulationTruth.Server(
         name: restore.server.name, timeZone: restore.server.zone.identifier, role: "restored",
         clockOffsetMilliseconds: restore.server.clock.offsetMilliseconds,
         driftPartsPerMillion: restore.server.clock.driftPartsPerMillion,
-        restoredFrom: model.servers[0].name))
+        restoredFrom: model.servers[0].name, layout: configuration.layout(of: 0).rawValue))
       truth.restoreTests.append(restore.restoreTest)
       truth.expectedEvents[restore.server.name] = restore.expectedEvents
     }
@@ -73,6 +73,7 @@ public enum ClusterSimulator {
                                 into directory: String) throws(SimulationError) -> [WrittenLog]
   {
     let catalogue = NoiseCatalogue()
+    let escapedCatalogue = NoiseCatalogue(escaped: true)
     let noiseRoot = SplitMix64(seed: configuration.seed ^ 0x6E6F_6973_6500)
     let results = ResultBox(count: jobs.count)
     for job in jobs {
@@ -84,7 +85,8 @@ public enum ClusterSimulator {
       var writer = ServerLogWriter(
         server: job.server, directory: folder, evidenceStart: job.evidenceStart, end: job.end,
         noisePerHour: configuration.noisePerHour, rotateBytes: configuration.rotateBytes,
-        catalogue: catalogue, rng: noiseRoot.derived(job.noiseStream))
+        layout: job.layout, catalogue: job.layout.isStructured ? escapedCatalogue : catalogue,
+        rng: noiseRoot.derived(job.noiseStream))
       do {
         let log = try writer.write()
         if configuration.gzipRotated {
@@ -103,7 +105,7 @@ public enum ClusterSimulator {
     let manager = FileManager.default
     do {
       try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      for name in try manager.contentsOfDirectory(atPath: folder) where name.hasPrefix("messages.") {
+      for name in try manager.contentsOfDirectory(atPath: folder) where name.hasPrefix("messages.") || name.hasPrefix("cconsole.") {
         try manager.removeItem(atPath: folder + "/" + name)
       }
     } catch {
@@ -126,6 +128,7 @@ private struct LogJob: Sendable {
   var evidenceStart: Int64
   var end: Int64
   var noiseStream: UInt64
+  var layout: LogLayout
 }
 
 /// Collects the per-server results of the parallel writers.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ordinary messages of a running instance, as templates compiled once into bytes.
 ///
 /// A template's text may hold `{a-b}` (a number in that range), `{x|y|z}` (one of the
@@ -16,8 +18,8 @@ struct NoiseCatalogue: Sendable {
   /// A compiled template.
   struct Template: Sendable {
     var severity: UInt8
-    /// `[Category] ` as bytes, or empty for an entry without a category.
-    var category: [UInt8]
+    /// The category's name as bytes, or nil for an entry without a category.
+    var category: [UInt8]?
     var parts: [Part]
     /// Logged by a daemon of the instance (true) or a user process.
     var isDaemon: Bool
@@ -71,14 +73,17 @@ struct NoiseCatalogue: Sendable {
   let cumulativeWeights: [Int]
   var totalWeight: Int { cumulativeWeights.last ?? 0 }
 
-  init() {
+  /// Compiles the definitions; `escaped` writes their newlines as `\n`, for the structured
+  /// layouts (no template holds a quote or a backslash).
+  init(escaped: Bool = false) {
     var templates: [Template] = []
     var sums: [Int] = []
     var total = 0
     for (weight, severity, category, isDaemon, text) in NoiseCatalogue.definitions {
-      let prefix = category.isEmpty ? [] : Array("[\(category)] ".utf8)
-      templates.append(Template(severity: severity, category: prefix,
-                                parts: NoiseCatalogue.compile(text), isDaemon: isDaemon))
+      let source = escaped ? text.replacingOccurrences(of: "\n", with: "\\n") : text
+      templates.append(Template(severity: severity,
+                                category: category.isEmpty ? nil : Array(category.utf8),
+                                parts: NoiseCatalogue.compile(source), isDaemon: isDaemon))
       total += weight
       sums.append(total)
     }

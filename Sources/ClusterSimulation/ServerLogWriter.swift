@@ -12,8 +12,9 @@ struct WrittenLog: Sendable, Equatable {
   var bytes: Int
 }
 
-/// Writes one server's `messages.log` (and rotated files): the model's entries merged in
-/// time order with noise drawn on the fly, formatted by hand into a reusable buffer.
+/// Writes one server's `messages.log` (or `cconsole.log`, and rotated files): the model's
+/// entries merged in time order with noise drawn on the fly, formatted by hand into a
+/// reusable buffer in the server's layout.
 struct ServerLogWriter {
   let server: ServerModel
   let directory: String
@@ -21,13 +22,13 @@ struct ServerLogWriter {
   let end: Int64
   let noisePerHour: Int
   let rotateBytes: Int
+  let layout: LogLayout
   let catalogue: NoiseCatalogue
 
   private let sink = ByteSink()
   private var rng: SplitMix64
   private var zone: ZoneCursor
-  private var cachedDay: Int64 = .min
-  private var datePrefix: [UInt8] = []
+  private var formatter: EntryFormatter
   private var firstLocal: Int64?
   private var lastLocal: Int64?
   private var rotated: [String] = []
@@ -36,14 +37,17 @@ struct ServerLogWriter {
   private var bytes = 0
 
   init(server: ServerModel, directory: String, evidenceStart: Int64, end: Int64,
-       noisePerHour: Int, rotateBytes: Int, catalogue: NoiseCatalogue, rng: SplitMix64) {
+       noisePerHour: Int, rotateBytes: Int, layout: LogLayout, catalogue: NoiseCatalogue,
+       rng: SplitMix64) {
     self.server = server
     self.directory = directory
     self.evidenceStart = evidenceStart
     self.end = end
     self.noisePerHour = noisePerHour
     self.rotateBytes = rotateBytes
+    self.layout = layout
     self.catalogue = catalogue
+    formatter = EntryFormatter(sink: sink, layout: layout)
     self.rng = rng
     zone = ZoneCursor(table: server.zone)
   }
@@ -53,7 +57,7 @@ struct ServerLogWriter {
     let entries = server.entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
       .map(\.element)
     refreshPids()
-    try sink.open(directory + "/messages.log")
+    try sink.open(directory + "/" + layout.fileName)
     let meanGap = noisePerHour > 0 ? 3_600_000_000 / Int64(noisePerHour) : Int64.max
     var noise = noisePerHour > 0 ? evidenceStart * 1000 + rng.int64(in: 0...meanGap) : Int64.max
     var index = 0
@@ -81,7 +85,7 @@ struct ServerLogWriter {
     try sink.close()
     bytes += sink.fileBytes
     let span = (firstLocal.map(server.zone.instant(local:)), lastLocal.map(server.zone.instant(local:)))
-    return WrittenLog(logFrom: span.0, logTo: span.1, files: rotated + ["messages.log"], bytes: bytes)
+    return WrittenLog(logFrom: span.0, logTo: span.1, files: rotated + [layout.fileName], bytes: bytes)
   }
 
   private mutating func refreshPids() {
@@ -89,39 +93,13 @@ struct ServerLogWriter {
     userPid = 20_000 + rng.below(100_000)
   }
 
-  /// Writes the timestamp, pid and severity of an entry at a true instant.
-  private mutating func writeHeader(_ instant: Int64, pid: Int, severity: Int) throws(SimulationError) {
+  /// The local wall time a true instant is written in; rotates first when the file is full.
+  private mutating func prepare(_ instant: Int64) throws(SimulationError) -> Int64 {
     let local = zone.local(instant + server.clock.error(at: instant))
     if rotateBytes > 0 && sink.fileBytes >= rotateBytes { try rotate(local) }
     if firstLocal == nil { firstLocal = local }
     lastLocal = local
-    writeTimestamp(local)
-    sink.append(UInt8(ascii: " "))
-    sink.append(UInt8(ascii: "("))
-    sink.appendDecimal(pid)
-    sink.append(UInt8(ascii: ")"))
-    sink.append(UInt8(ascii: " "))
-    sink.appendDecimal(severity)
-    sink.append(UInt8(ascii: " "))
-  }
-
-  /// `MM/DD/YY-HH:MM:SS:mmm` of a local wall time.
-  private mutating func writeTimestamp(_ local: Int64) {
-    let day = TimeText.floorDivide(local, 86_400_000)
-    if day != cachedDay {
-      cachedDay = day
-      let date = CivilDate(daysSinceEpoch: Int(day))
-      datePrefix = Array("\(TimeText.pad(date.month, 2))/\(TimeText.pad(date.day, 2))/\(TimeText.pad(date.year % 100, 2))-".utf8)
-    }
-    sink.append(datePrefix)
-    let inDay = Int(local - day * 86_400_000)
-    sink.appendDecimal(inDay / 3_600_000, width: 2)
-    sink.append(UInt8(ascii: ":"))
-    sink.appendDecimal(inDay / 60_000 % 60, width: 2)
-    sink.append(UInt8(ascii: ":"))
-    sink.appendDecimal(inDay / 1000 % 60, width: 2)
-    sink.append(UInt8(ascii: ":"))
-    sink.appendDecimal(inDay % 1000, width: 3)
+    return local
   }
 
   private mutating func writeEntry(_ entry: LogEntry) throws(SimulationError) {
@@ -131,38 +109,39 @@ struct ServerLogWriter {
       return
     }
     if entry.event == "startup" { refreshPids() }
-    try writeHeader(entry.time, pid: entry.pid, severity: entry.severity)
-    if let category = entry.category {
-      sink.append(UInt8(ascii: "["))
-      sink.append(category)
-      sink.append(UInt8(ascii: "]"))
-      if !entry.text.isEmpty { sink.append(UInt8(ascii: " ")) }
+    let local = try prepare(entry.time)
+    formatter.begin(local: local, pid: entry.pid, severity: entry.severity,
+                    category: entry.category.map { Array($0.utf8) }, hasText: !entry.text.isEmpty)
+    formatter.text(entry.text)
+    for (index, line) in entry.continuation.enumerated() {
+      formatter.continuation(line, first: index == 0 && entry.text.isEmpty)
     }
-    sink.append(entry.text)
-    sink.append(UInt8(ascii: "\n"))
-    for line in entry.continuation {
-      sink.append(line)
-      sink.append(UInt8(ascii: "\n"))
-    }
+    formatter.end()
   }
 
-  /// The recovery block: a blank line, then `*** Recovery started at Wed Aug 11 06:12:30 2021`
-  /// in the server's local time, to the second, with no timestamp prefix.
+  /// The recovery block, dated in its own text (`*** Recovery started at Wed Aug 11 06:12:30
+  /// 2021`, local time to the second): in the classic layouts a blank line and the block with
+  /// no timestamp prefix; in the structured ones an entry whose text is the block.
   private mutating func writeRecovery(_ entry: LogEntry) throws(SimulationError) {
-    let local = zone.local(entry.time + server.clock.error(at: entry.time))
-    if rotateBytes > 0 && sink.fileBytes >= rotateBytes { try rotate(local) }
+    let exact = try prepare(entry.time)
+    let local = TimeText.floorDivide(exact, 1000) * 1000
     let day = TimeText.floorDivide(local, 86_400_000)
     let date = CivilDate(daysSinceEpoch: Int(day))
-    let inDay = Int(local - day * 86_400_000)
     let dayText = date.day < 10 ? " \(date.day)" : "\(date.day)"
-    let clock = TimeText.clock(inDay, separator: ":").dropLast(4)
-    sink.append("\n*** Recovery started at \(TimeText.dayNames[date.weekday]) "
-      + "\(TimeText.monthNames[date.month - 1]) \(dayText) \(clock) \(date.year)\n")
+    let clock = TimeText.clock(Int(local - day * 86_400_000), separator: ":").dropLast(4)
+    let title = "*** Recovery started at \(TimeText.dayNames[date.weekday]) "
+      + "\(TimeText.monthNames[date.month - 1]) \(dayText) \(clock) \(date.year)"
+    if layout.isStructured {
+      formatter.begin(local: local, pid: entry.pid, severity: 0, category: nil, hasText: true)
+      formatter.text(([title] + entry.continuation).joined(separator: "\n"))
+      formatter.end()
+      return
+    }
+    sink.append("\n" + title + "\n")
     for line in entry.continuation {
       sink.append(line)
       sink.append(UInt8(ascii: "\n"))
     }
-    if firstLocal == nil { firstLocal = local }
   }
 
   private mutating func writeNoise(at instant: Int64) throws(SimulationError) {
@@ -176,8 +155,9 @@ struct ServerLogWriter {
       if userPid > 4_190_000 { userPid = 2_000 }
       pid = userPid
     }
-    try writeHeader(instant, pid: pid, severity: Int(template.severity))
-    sink.append(template.category)
+    let local = try prepare(instant)
+    formatter.begin(local: local, pid: pid, severity: Int(template.severity),
+                    category: template.category, hasText: true)
     for part in template.parts {
       switch part {
       case .text(let bytes): sink.append(bytes)
@@ -186,26 +166,27 @@ struct ServerLogWriter {
       case .pid: sink.appendDecimal(pid)
       }
     }
-    sink.append(UInt8(ascii: "\n"))
+    formatter.end()
   }
 
-  /// Renames the full `messages.log` to `messages.old_YYYYMMDD` (local date of the
-  /// rotation; `_2`, `_3`… for a second rotation that day) and starts a new one.
+  /// Renames the full `messages.log` to `messages.old_YYYYMMDD` (`cconsole.log` to
+  /// `cconsole.old_YYYYMMDD`; local date of the rotation; `_2`, `_3`… for a second rotation
+  /// that day) and starts a new one.
   private mutating func rotate(_ local: Int64) throws(SimulationError) {
     try sink.close()
     bytes += sink.fileBytes
     let date = ServerModel.localDate(local)
-    let stamp = "messages.old_\(date.year)\(TimeText.pad(date.month, 2))\(TimeText.pad(date.day, 2))"
+    let stamp = layout.rotatedPrefix + "\(date.year)\(TimeText.pad(date.month, 2))\(TimeText.pad(date.day, 2))"
     var name = stamp
     var suffix = 2
     while rotated.contains(name) {
       name = "\(stamp)_\(suffix)"
       suffix += 1
     }
-    guard Glibc.rename(directory + "/messages.log", directory + "/" + name) == 0 else {
+    guard Glibc.rename(directory + "/" + layout.fileName, directory + "/" + name) == 0 else {
       throw .cannotWrite(path: directory + "/" + name, reason: String(cString: strerror(errno)))
     }
     rotated.append(name)
-    try sink.open(directory + "/messages.log")
+    try sink.open(directory + "/" + layout.fileName)
   }
 }

@@ -49,6 +49,15 @@ extension SimulationConfiguration {
           parsed.append(fault)
         }
         faults = parsed
+      case "--layouts":
+        var parsed: [LogLayout] = []
+        for name in list(try value(flag)) {
+          guard let layout = LogLayout(rawValue: name) else {
+            throw .invalidConfiguration("unknown layout \(name)")
+          }
+          parsed.append(layout)
+        }
+        layouts = parsed
       case "--approaches":
         var parsed: [BackupApproach] = []
         for name in list(try value(flag)) {

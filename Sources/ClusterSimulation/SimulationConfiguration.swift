@@ -26,6 +26,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
   /// Adds a server `restore1` started from a snapshot of the master taken while frozen
   /// (a restore test, SPEC §4).
   public var restoreTest = false
+  /// Log layouts given to the servers in turn (master first).
+  public var layouts: [LogLayout] = [.iris]
   /// The approaches the nightly scheduler chooses from.
   public var approaches: [BackupApproach] = BackupApproach.allCases
 
@@ -45,6 +47,7 @@ public struct SimulationConfiguration: Sendable, Equatable {
     if rotateBytes > 0 { result += ["--rotate-bytes", String(rotateBytes)] }
     if gzipRotated { result.append("--gzip-rotated") }
     if restoreTest { result.append("--restore-test") }
+    if layouts != [.iris] { result += ["--layouts", layouts.map(\.rawValue).joined(separator: ",")] }
     if approaches != BackupApproach.allCases {
       result += ["--approaches", approaches.map(\.rawValue).joined(separator: ",")]
     }
@@ -55,6 +58,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
   public var commandLine: String {
     (["iris-backup-audit", "simulate", "OUTDIR"] + arguments).joined(separator: " ")
   }
+
+  /// The layout of the server at `index`.
+  func layout(of index: Int) -> LogLayout { layouts[index % layouts.count] }
 
   /// The server names: `master`, `shard1`, `shard2`, ….
   public var serverNames: [String] {
@@ -78,8 +84,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
     guard rotateBytes == 0 || rotateBytes >= 4096 else {
       throw invalid("--rotate-bytes must be 0 (never) or at least 4096")
     }
-    guard !timeZones.isEmpty, !approaches.isEmpty else {
-      throw invalid("at least one time zone and one approach are needed")
+    guard !timeZones.isEmpty, !approaches.isEmpty, !layouts.isEmpty else {
+      throw invalid("at least one time zone, one approach and one layout are needed")
     }
     let clusterFaults: Set<FaultKind> = [.memberMissing, .checkpointMismatch, .insufficientEvidence]
     if serverCount < 2, let fault = faults.first(where: clusterFaults.contains) {

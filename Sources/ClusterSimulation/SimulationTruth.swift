@@ -15,6 +15,8 @@ public struct SimulationTruth: Sendable, Equatable {
     public var logTo: Int64?
     /// For a restored server: the server whose snapshot it was started from.
     public var restoredFrom: String?
+    /// The log layout (`iris`, `cache`, `structured-pairs`, `structured-json`).
+    public var layout = "iris"
   }
 
   /// An instance started from a snapshot taken while frozen: its log copies the original's

@@ -90,7 +90,8 @@ struct TruthBuilder {
     model.servers.map { server in
       SimulationTruth.Server(name: server.name, timeZone: server.zone.identifier, role: server.role,
                              clockOffsetMilliseconds: server.clock.offsetMilliseconds,
-                             driftPartsPerMillion: server.clock.driftPartsPerMillion)
+                             driftPartsPerMillion: server.clock.driftPartsPerMillion,
+                             layout: model.configuration.layout(of: server.index).rawValue)
     }
   }
 

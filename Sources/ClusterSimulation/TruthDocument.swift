@@ -12,6 +12,7 @@ enum TruthDocument {
         "role": .string(server.role), "clock_offset_ms": .int(server.clockOffsetMilliseconds),
         "drift_ppm": .int(server.driftPartsPerMillion), "log_from": time(server.logFrom),
         "log_to": time(server.logTo), "restored_from": .optional(server.restoredFrom),
+        "layout": .string(server.layout),
       ])
     }
     let sessions = truth.sessions.map { session -> JSONValue in
@@ -73,6 +74,7 @@ enum TruthDocument {
       "rotate_bytes": .int(Int64(configuration.rotateBytes)),
       "gzip_rotated": .bool(configuration.gzipRotated),
       "restore_test": .bool(configuration.restoreTest),
+      "layouts": .array(configuration.layouts.map { .string($0.rawValue) }),
       "approaches": .array(configuration.approaches.map { .string($0.rawValue) }),
     ])
   }

@@ -47,6 +47,9 @@ struct SimulateCommand: ParsableCommand {
   @Flag(name: .customLong("restore-test"), help: "Add restore1, started from a snapshot of the master taken while frozen.")
   var restoreTest = false
 
+  @Option(help: "Log layouts given to the servers in turn: iris, cache, structured-pairs, structured-json.")
+  var layouts = "iris"
+
   @Option(help: "First simulated day, YYYY-MM-DD (UTC).")
   var start = "2021-08-05"
 
@@ -84,6 +87,12 @@ struct SimulateCommand: ParsableCommand {
         throw ValidationError("unknown fault \(name); see simulate --help for the list")
       }
       return fault
+    }
+    configuration.layouts = try SimulateCommand.list(layouts).map { name in
+      guard let layout = LogLayout(rawValue: name) else {
+        throw ValidationError("unknown layout \(name); use iris, cache, structured-pairs or structured-json")
+      }
+      return layout
     }
     configuration.approaches = try SimulateCommand.list(approaches).map { name in
       guard let approach = BackupApproach(rawValue: name) else {

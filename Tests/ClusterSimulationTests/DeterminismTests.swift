@@ -43,6 +43,8 @@ import Testing
     configuration.rotateBytes = 65_536
     configuration.gzipRotated = true
     configuration.approaches = [.freeze, .instance]
+    configuration.layouts = [.cache, .structuredJSON]
+    configuration.restoreTest = true
     let parsed = try SimulationConfiguration(arguments: configuration.arguments)
     #expect(parsed == configuration)
   }

@@ -12,8 +12,11 @@ import Testing
     configuration.start = CivilDate(year: 2021, month: 10, day: 10)
     configuration.noisePerHour = 30
     if rotate {
+      // Rotated, gzipped, in every layout, with a restored server.
       configuration.rotateBytes = 150_000
       configuration.gzipRotated = true
+      configuration.layouts = LogLayout.allCases
+      configuration.restoreTest = true
     }
     return configuration
   }
@@ -32,8 +35,9 @@ import Testing
     }
   }
 
-  @Test func sessionTimesAreTheLoggedTimesOfTheirEvents() throws {
-    let (folder, summary) = try SimulationFixtures.generate(ReadBackTests.corpus(rotate: false))
+  @Test(arguments: [false, true])
+  func sessionTimesAreTheLoggedTimesOfTheirEvents(rotate: Bool) throws {
+    let (folder, summary) = try SimulationFixtures.generate(ReadBackTests.corpus(rotate: rotate))
     let readings = try SimulationFixtures.readBack(folder.path, truth: summary.truth)
     for session in summary.truth.sessions {
       for member in session.members {
