@@ -20,8 +20,12 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
+# The audit of the bundled samples: a clean week (exit 0), then a month with a fault of every
+# kind (exit 2, a critical finding, is the expected outcome there).
 demo: build
-	$(BIN) events Samples/hand-made --tz Europe/Berlin
+	$(BIN) audit Samples/clean-week
+	$(BIN) audit Samples/faulty-month --rpo 36h; status=$$?; \
+	  echo "faulty-month: exit $$status (2 = critical findings, as expected)"; [ $$status -eq 2 ]
 
 test: deps
 	$(SWIFT) build --build-tests

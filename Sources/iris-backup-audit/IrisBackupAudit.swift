@@ -25,7 +25,9 @@ struct IrisBackupAudit: ParsableCommand {
       Glibc.exit(exit.rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        Diagnostics.error(fullMessage(for: error))
+        var message = fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message.removeFirst(7) }
+        Diagnostics.error(message)
         Glibc.exit(ExitStatus.unknown)
       }
       self.exit(withError: error)
