@@ -36,9 +36,9 @@ struct EntryFormatter {
     switch layout {
     case .iris, .cache:
       writeClassicTimestamp(local)
-      sink.append(Array(" (".utf8))
+      sink.append(Bytes.openPid)
       sink.appendDecimal(pid)
-      sink.append(Array(") ".utf8))
+      sink.append(Bytes.closePid)
       sink.appendDecimal(severity)
       sink.append(UInt8(ascii: " "))
       if layout == .iris, let category {
@@ -48,30 +48,30 @@ struct EntryFormatter {
         if hasText { sink.append(UInt8(ascii: " ")) }
       }
     case .structuredPairs:
-      sink.append(Array("when=\"".utf8))
+      sink.append(Bytes.pairsWhen)
       writeStructuredTimestamp(local)
-      sink.append(Array("\" pid=".utf8))
+      sink.append(Bytes.pairsPid)
       sink.appendDecimal(pid)
-      sink.append(Array(" level=".utf8))
+      sink.append(Bytes.pairsLevel)
       sink.append(LogLayout.levels[min(max(severity, 0), 3)])
       if let category {
-        sink.append(Array(" event=\"".utf8))
+        sink.append(Bytes.pairsEvent)
         sink.append(category)
         sink.append(UInt8(ascii: "\""))
       }
-      sink.append(Array(" text=\"".utf8))
+      sink.append(Bytes.pairsText)
     case .structuredJSON:
-      sink.append(Array("{ \"when\": \"".utf8))
+      sink.append(Bytes.jsonWhen)
       writeStructuredTimestamp(local)
-      sink.append(Array("\", \"pid\": \"".utf8))
+      sink.append(Bytes.jsonPid)
       sink.appendDecimal(pid)
-      sink.append(Array("\", \"level\": \"".utf8))
+      sink.append(Bytes.jsonLevel)
       sink.append(LogLayout.levels[min(max(severity, 0), 3)])
       if let category {
-        sink.append(Array("\", \"event\": \"".utf8))
+        sink.append(Bytes.jsonEvent)
         sink.append(category)
       }
-      sink.append(Array("\", \"text\": \"".utf8))
+      sink.append(Bytes.jsonText)
     }
   }
 
@@ -109,8 +109,8 @@ struct EntryFormatter {
   func end() {
     switch layout {
     case .iris, .cache: sink.append(UInt8(ascii: "\n"))
-    case .structuredPairs: sink.append(Array("\"\n".utf8))
-    case .structuredJSON: sink.append(Array("\"}\n".utf8))
+    case .structuredPairs: sink.append(Bytes.pairsEnd)
+    case .structuredJSON: sink.append(Bytes.jsonEnd)
     }
   }
 
@@ -147,4 +147,22 @@ struct EntryFormatter {
     sink.append(separator)
     sink.appendDecimal(inDay % 1000, width: 3)
   }
+}
+
+/// The fixed pieces of the layouts, encoded once.
+private enum Bytes {
+  static let openPid = Array(" (".utf8)
+  static let closePid = Array(") ".utf8)
+  static let pairsWhen = Array("when=\"".utf8)
+  static let pairsPid = Array("\" pid=".utf8)
+  static let pairsLevel = Array(" level=".utf8)
+  static let pairsEvent = Array(" event=\"".utf8)
+  static let pairsText = Array(" text=\"".utf8)
+  static let jsonWhen = Array("{ \"when\": \"".utf8)
+  static let jsonPid = Array("\", \"pid\": \"".utf8)
+  static let jsonLevel = Array("\", \"level\": \"".utf8)
+  static let jsonEvent = Array("\", \"event\": \"".utf8)
+  static let jsonText = Array("\", \"text\": \"".utf8)
+  static let pairsEnd = Array("\"\n".utf8)
+  static let jsonEnd = Array("\"}\n".utf8)
 }
