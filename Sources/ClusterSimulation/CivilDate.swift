@@ -76,7 +76,8 @@ enum TimeText {
   /// `value` in decimal, left-padded with zeros to `width`.
   static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 
   /// Floor division that rounds towards minus infinity, for times before 1970 or offsets.

@@ -33,7 +33,9 @@ extension ClusterModel {
     let lines: [(Int64, Int, String)] = [
       (0, task, "Task 'ExternalFreeze check' (ID 1005) started"),
       (1_250, task, "Task 'ExternalFreeze check' (ID 1005) completed: no backup is running"),
-      (9_000, query, "Backup.General status query from job \(query): write daemon is not suspended"),
+      (
+        9_000, query, "Backup.General status query from job \(query): write daemon is not suspended"
+      ),
       (9_400, query, "%SYS.Task: next run of 'ExternalFreeze check' scheduled for tomorrow 12:00"),
     ]
     for (offset, pid, text) in lines {
@@ -47,11 +49,13 @@ extension ClusterModel {
     let time = base + rng.int64(in: 0...(20 * ClusterModel.minute))
     servers[server].advance(to: time)
     let writeDaemon = servers[server].daemonPids[1]
-    servers[server].log(time, pid: servers[server].daemonPids[0], severity: 3,
-                        category: BackupMessages.generic,
-                        "Daemon WRTDMN (pid \(writeDaemon)) died. Freezing system")
-    servers[server].log(time + 15_000, pid: servers[server].daemonPids[0], severity: 2,
-                        "System hung: forcing down the instance")
+    servers[server].log(
+      time, pid: servers[server].daemonPids[0], severity: 3,
+      category: BackupMessages.generic,
+      "Daemon WRTDMN (pid \(writeDaemon)) died. Freezing system")
+    servers[server].log(
+      time + 15_000, pid: servers[server].daemonPids[0], severity: 2,
+      "System hung: forcing down the instance")
     servers[server].crash(time + rng.int64(in: 30_000...120_000))
     servers[server].restart(time + rng.int64(in: 3...6) * ClusterModel.minute, afterCrash: true)
   }
@@ -68,8 +72,9 @@ extension ClusterModel {
     ]
     for _ in 0..<rng.int(in: 6...14) {
       let pid = servers[server].newPid()
-      servers[server].log(time, pid: pid, severity: 2,
-                          "Error logged for process \(pid): \(rng.pick(errors))")
+      servers[server].log(
+        time, pid: pid, severity: 2,
+        "Error logged for process \(pid): \(rng.pick(errors))")
       time += rng.int64(in: 5_000...60_000)
     }
   }

@@ -13,12 +13,14 @@ extension ClusterModel {
       default: 45...400
       }
     let duration = rng.int64(in: seconds) * 1000 + rng.int64(in: 0...999)
-    let session = addSession(.clusterFreeze, members: Array(servers.indices), at: start,
-                             fault: fault, target: target)
+    let session = addSession(
+      .clusterFreeze, members: Array(servers.indices), at: start,
+      fault: fault, target: target)
     let number = nextCheckpoint
     nextCheckpoint += 1
     if fault == .unjournaledDatabases {
-      setJournaling(on: target, enabled: false, at: start - rng.int64(in: 30...90) * ClusterModel.minute)
+      setJournaling(
+        on: target, enabled: false, at: start - rng.int64(in: 30...90) * ClusterModel.minute)
     }
     var episodes: [Int] = []
     for index in servers.indices {
@@ -26,11 +28,13 @@ extension ClusterModel {
       let jitter = self.jitter()
       let episode = servers[index].beginFreeze(start + jitter, pid: pid, session: session)
       servers[index].quiesce(start + 300 + jitter, pid: pid, session: session, episode: episode)
-      servers[index].checkpoint(start + 1_400 + jitter, pid: pid, number: number, episode: episode,
-                                logsNumber: !(fault == .checkpointMismatch && index == target))
+      servers[index].checkpoint(
+        start + 1_400 + jitter, pid: pid, number: number, episode: episode,
+        logsNumber: !(fault == .checkpointMismatch && index == target))
       servers[index].resume(start + 1_700 + jitter, pid: pid, episode: episode)
-      servers[index].completeFreeze(start + 2_100 + jitter, pid: pid, episode: episode,
-                                    switchJournal: false)
+      servers[index].completeFreeze(
+        start + 2_100 + jitter, pid: pid, episode: episode,
+        switchJournal: false)
       episodes.append(episode)
     }
     switch fault {
@@ -71,8 +75,9 @@ extension ClusterModel {
   mutating func runClusterQuiesce(at start: Int64, fault: FaultKind?, target: Int) {
     let seconds: ClosedRange<Int64> = fault == .quiesceTooLong ? 330...450 : 45...240
     let duration = rng.int64(in: seconds) * 1000 + rng.int64(in: 0...999)
-    let session = addSession(.clusterQuiesce, members: Array(servers.indices), at: start,
-                             fault: fault, target: target)
+    let session = addSession(
+      .clusterQuiesce, members: Array(servers.indices), at: start,
+      fault: fault, target: target)
     var episodes: [Int?] = Array(repeating: nil, count: servers.count)
     var pids: [Int] = []
     for index in servers.indices {
@@ -80,8 +85,9 @@ extension ClusterModel {
       if fault == .memberMissing && index == target { continue }
       let timeout: Int64? =
         fault == .quiesceTimeout && index == target ? 60_000 + rng.int64(in: 0...300) : nil
-      episodes[index] = servers[index].quiesce(start + jitter(), pid: pids[index], session: session,
-                                               timesOutAfter: timeout)
+      episodes[index] = servers[index].quiesce(
+        start + jitter(), pid: pids[index], session: session,
+        timesOutAfter: timeout)
     }
     if fault == .quiesceTimeout {
       // The failed Quiesce leaves no server quiesced: the job resumes the others.
@@ -99,12 +105,14 @@ extension ClusterModel {
       // Resume of its own, a session of its own.
       let time = start + duration + rng.int64(in: 20...90) * 1000
       sessions[session].fault = nil
-      let orphans = addSession(.clusterQuiesce, members: Array(servers.indices), at: time,
-                               fault: fault, target: nil)
+      let orphans = addSession(
+        .clusterQuiesce, members: Array(servers.indices), at: time,
+        fault: fault, target: nil)
       for index in servers.indices where episodes[index] != nil {
         let orphan = servers[index].openEpisode(.quiesce, session: orphans)
-        servers[index].resume(time + jitter(), pid: servers[index].newPid(), episode: nil,
-                              orphan: orphan)
+        servers[index].resume(
+          time + jitter(), pid: servers[index].newPid(), episode: nil,
+          orphan: orphan)
       }
     }
   }
@@ -112,8 +120,9 @@ extension ClusterModel {
   /// Approach 1: `JournalCheckpoint` after the uncoordinated backups: a brief quiesce, a
   /// journal switch and the checkpoint number on every data server.
   mutating func runJournalCheckpoint(at start: Int64, fault: FaultKind?) {
-    let session = addSession(.journalCheckpoint, members: Array(servers.indices), at: start,
-                             fault: fault, target: nil)
+    let session = addSession(
+      .journalCheckpoint, members: Array(servers.indices), at: start,
+      fault: fault, target: nil)
     let number = nextCheckpoint
     nextCheckpoint += 1
     for index in servers.indices {
@@ -121,8 +130,9 @@ extension ClusterModel {
       let jitter = self.jitter()
       let episode = servers[index].openEpisode(.checkpoint, session: session)
       servers[index].quiesce(start + jitter, pid: pid, session: session, episode: episode)
-      servers[index].checkpoint(start + 1_000 + jitter, pid: pid, number: number, episode: episode,
-                                logsNumber: true)
+      servers[index].checkpoint(
+        start + 1_000 + jitter, pid: pid, number: number, episode: episode,
+        logsNumber: true)
       servers[index].resume(start + 1_300 + jitter, pid: pid, episode: episode)
     }
   }
@@ -131,8 +141,9 @@ extension ClusterModel {
   /// a snapshot of a few seconds between freeze and thaw. When freezing fails, the
   /// pre-script calls ExternalThaw at once, which logs "Already resumed".
   mutating func runInstanceFreeze(on server: Int, at start: Int64, fault: FaultKind?) {
-    let session = addSession(.instanceFreeze, members: [server], at: start, fault: fault,
-                             target: server)
+    let session = addSession(
+      .instanceFreeze, members: [server], at: start, fault: fault,
+      target: server)
     let pid = servers[server].newPid()
     let episode = servers[server].beginFreeze(start, pid: pid, session: session)
     if fault == .freezeFailed {
@@ -142,8 +153,9 @@ extension ClusterModel {
       servers[server].thaw(thaw, pid: servers[server].newPid(), episode: episode)
       return
     }
-    servers[server].completeFreeze(start + rng.int64(in: 200...900), pid: pid, episode: episode,
-                                   switchJournal: true)
+    servers[server].completeFreeze(
+      start + rng.int64(in: 200...900), pid: pid, episode: episode,
+      switchJournal: true)
     guard fault != .neverThawed else { return }
     let thaw = start + rng.int64(in: 4_000...45_000)
     servers[server].thaw(thaw, pid: servers[server].newPid(), episode: episode)
@@ -155,8 +167,10 @@ extension ClusterModel {
     servers[server].advance(to: time)
     let pid = servers[server].newPid()
     for (offset, directory) in directories.enumerated() {
-      servers[server].log(time + Int64(offset) * 15, pid: pid,
-                          "Journal state of database \(directory) changed by operator: journal=\(enabled ? "Y" : "N")")
+      servers[server].log(
+        time + Int64(offset) * 15, pid: pid,
+        "Journal state of database \(directory) changed by operator: journal=\(enabled ? "Y" : "N")"
+      )
     }
     servers[server].unjournaledDatabases = enabled ? [] : directories
   }

@@ -37,15 +37,20 @@ struct ClusterModel: Sendable {
     var servers: [ServerModel] = []
     for (index, name) in configuration.serverNames.enumerated() {
       let identifier = configuration.timeZones[index % configuration.timeZones.count]
-      guard let zone = ZoneTable(identifier: identifier, from: start - 2 * ClusterModel.day,
-                                 to: end + 2 * ClusterModel.day)
+      guard
+        let zone = ZoneTable(
+          identifier: identifier, from: start - 2 * ClusterModel.day,
+          to: end + 2 * ClusterModel.day)
       else { throw .invalidConfiguration("unknown time zone \(identifier)") }
       let skew = Int64(configuration.skewMilliseconds)
-      let clock = ServerClock(offsetMilliseconds: rng.int64(in: -skew...skew),
-                              driftPartsPerMillion: rng.int64(in: -15...15), origin: start)
-      servers.append(ServerModel(index: index, name: name, role: index == 0 ? "master" : "shard",
-                                 clock: clock, zone: zone, rng: rng.derived(UInt64(index) + 1),
-                                 start: start))
+      let clock = ServerClock(
+        offsetMilliseconds: rng.int64(in: -skew...skew),
+        driftPartsPerMillion: rng.int64(in: -15...15), origin: start)
+      servers.append(
+        ServerModel(
+          index: index, name: name, role: index == 0 ? "master" : "shard",
+          clock: clock, zone: zone, rng: rng.derived(UInt64(index) + 1),
+          start: start))
     }
     self.servers = servers
     evidenceStart = Array(repeating: start, count: servers.count)
@@ -59,10 +64,14 @@ struct ClusterModel: Sendable {
   }
 
   /// Records a session and returns its index.
-  mutating func addSession(_ kind: SessionKind, members: [Int], at time: Int64,
-                           fault: FaultKind?, target: Int?) -> Int {
-    sessions.append(PlannedSession(kind: kind, members: members, trueStart: time, fault: fault,
-                                   target: target))
+  mutating func addSession(
+    _ kind: SessionKind, members: [Int], at time: Int64,
+    fault: FaultKind?, target: Int?
+  ) -> Int {
+    sessions.append(
+      PlannedSession(
+        kind: kind, members: members, trueStart: time, fault: fault,
+        target: target))
     return sessions.count - 1
   }
 
@@ -78,19 +87,22 @@ struct ClusterModel: Sendable {
       let midnight = start + Int64(night) * ClusterModel.day
       actions.append((midnight + 10 * ClusterModel.hour, .daytime(night, plan.noise)))
       if let kind = plan.cluster, !plan.skipped {
-        let time = midnight + 21 * ClusterModel.hour + 15 * ClusterModel.minute
+        let time =
+          midnight + 21 * ClusterModel.hour + 15 * ClusterModel.minute
           + rng.int64(in: 0...(30 * ClusterModel.minute))
         let target = pickShard()
         if plan.clusterFault == .clockSkew { stageClockSkew(on: target, around: time) }
         actions.append((time, .cluster(kind, plan.clusterFault, target)))
       }
       if let fault = plan.terminalInstanceFault {
-        let time = midnight + 23 * ClusterModel.hour + 10 * ClusterModel.minute
+        let time =
+          midnight + 23 * ClusterModel.hour + 10 * ClusterModel.minute
           + rng.int64(in: 0...(10 * ClusterModel.minute))
         actions.append((time, .instance(0, fault)))
       }
       if plan.instanceFreeze && !plan.skipped {
-        let time = midnight + ClusterModel.day + 2 * ClusterModel.hour + 20 * ClusterModel.minute
+        let time =
+          midnight + ClusterModel.day + 2 * ClusterModel.hour + 20 * ClusterModel.minute
           + rng.int64(in: 0...(20 * ClusterModel.minute))
         actions.append((time, .instance(rng.below(servers.count), plan.instanceFault)))
       }
@@ -105,7 +117,8 @@ struct ClusterModel: Sendable {
       actions.append((time, .cluster(.journalCheckpoint, .ambiguousLocalTime, nil)))
     }
     if faults.contains(.insufficientEvidence), servers.count > 1 {
-      evidenceStart[servers.count - 1] = start + ClusterModel.day + 6 * ClusterModel.hour
+      evidenceStart[servers.count - 1] =
+        start + ClusterModel.day + 6 * ClusterModel.hour
         + rng.int64(in: 0...ClusterModel.hour)
     }
     actions.sort { $0.time < $1.time }

@@ -24,7 +24,9 @@ public enum ClusterSimulator {
   }
 
   /// Runs the model: servers, nights, faults. Exposed to the tests through `@testable`.
-  static func model(_ configuration: SimulationConfiguration) throws(SimulationError) -> ClusterModel {
+  static func model(_ configuration: SimulationConfiguration) throws(SimulationError)
+    -> ClusterModel
+  {
     try configuration.validate()
     var model = try ClusterModel(configuration: configuration)
     try model.run()
@@ -40,21 +42,25 @@ public enum ClusterSimulator {
     var builder = TruthBuilder(model: model)
     var truth = builder.build()
     var jobs = model.servers.indices.map { index in
-      LogJob(server: model.servers[index], evidenceStart: model.evidenceStart[index], end: model.end,
-             noiseStream: UInt64(index) + 1, layout: configuration.layout(of: index))
+      LogJob(
+        server: model.servers[index], evidenceStart: model.evidenceStart[index], end: model.end,
+        noiseStream: UInt64(index) + 1, layout: configuration.layout(of: index))
     }
     if configuration.restoreTest,
       let restore = RestoreStaging.stage(model, truth: truth, sessionIDs: builder.sessionIDs)
     {
       // The restored copy draws the master's noise stream, so its log repeats the master's
       // byte for byte up to the snapshot.
-      jobs.append(LogJob(server: restore.server, evidenceStart: model.evidenceStart[0],
-                         end: restore.end, noiseStream: 1, layout: configuration.layout(of: 0)))
-      truth.servers.append(SimulationTruth.Server(
-        name: restore.server.name, timeZone: restore.server.zone.identifier, role: "restored",
-        clockOffsetMilliseconds: restore.server.clock.offsetMilliseconds,
-        driftPartsPerMillion: restore.server.clock.driftPartsPerMillion,
-        restoredFrom: model.servers[0].name, layout: configuration.layout(of: 0).rawValue))
+      jobs.append(
+        LogJob(
+          server: restore.server, evidenceStart: model.evidenceStart[0],
+          end: restore.end, noiseStream: 1, layout: configuration.layout(of: 0)))
+      truth.servers.append(
+        SimulationTruth.Server(
+          name: restore.server.name, timeZone: restore.server.zone.identifier, role: "restored",
+          clockOffsetMilliseconds: restore.server.clock.offsetMilliseconds,
+          driftPartsPerMillion: restore.server.clock.driftPartsPerMillion,
+          restoredFrom: model.servers[0].name, layout: configuration.layout(of: 0).rawValue))
       truth.restoreTests.append(restore.restoreTest)
       truth.expectedEvents[restore.server.name] = restore.expectedEvents
     }
@@ -63,15 +69,20 @@ public enum ClusterSimulator {
       truth.servers[index].logFrom = written[index].logFrom
       truth.servers[index].logTo = written[index].logTo
     }
-    try save(TruthDocument.json(truth, configuration: configuration), to: outputDirectory + "/truth.json")
-    try save(TruthDocument.toml(truth, configuration: configuration), to: outputDirectory + "/cluster.toml")
-    return SimulationSummary(truth: truth, bytesWritten: written.map(\.bytes).reduce(0, +),
-                             files: written.map(\.files.count).reduce(0, +))
+    try save(
+      TruthDocument.json(truth, configuration: configuration), to: outputDirectory + "/truth.json")
+    try save(
+      TruthDocument.toml(truth, configuration: configuration), to: outputDirectory + "/cluster.toml"
+    )
+    return SimulationSummary(
+      truth: truth, bytesWritten: written.map(\.bytes).reduce(0, +),
+      files: written.map(\.files.count).reduce(0, +))
   }
 
-  private static func writeLogs(_ jobs: [LogJob], configuration: SimulationConfiguration,
-                                into directory: String) throws(SimulationError) -> [WrittenLog]
-  {
+  private static func writeLogs(
+    _ jobs: [LogJob], configuration: SimulationConfiguration,
+    into directory: String
+  ) throws(SimulationError) -> [WrittenLog] {
     let catalogue = NoiseCatalogue()
     let escapedCatalogue = NoiseCatalogue(escaped: true)
     let noiseRoot = SplitMix64(seed: configuration.seed ^ 0x6E6F_6973_6500)
@@ -94,7 +105,9 @@ public enum ClusterSimulator {
         }
         results.set(index, .success(log))
       } catch {
-        results.set(index, .failure(error as? SimulationError ?? .cannotWrite(path: folder, reason: "\(error)")))
+        results.set(
+          index,
+          .failure(error as? SimulationError ?? .cannotWrite(path: folder, reason: "\(error)")))
       }
     }
     return try results.values()
@@ -105,7 +118,8 @@ public enum ClusterSimulator {
     let manager = FileManager.default
     do {
       try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      for name in try manager.contentsOfDirectory(atPath: folder) where name.hasPrefix("messages.") || name.hasPrefix("cconsole.") {
+      for name in try manager.contentsOfDirectory(atPath: folder)
+      where name.hasPrefix("messages.") || name.hasPrefix("cconsole.") {
         try manager.removeItem(atPath: folder + "/" + name)
       }
     } catch {

@@ -55,7 +55,8 @@ enum FaultPlanner {
       plan.instanceFreeze = instanceEnabled && night + 1 < days && rng.chance(instanceChance)
       return plan
     }
-    if days > 1, Set(configuration.faults).contains(.insufficientEvidence), nights[0].cluster == nil {
+    if days > 1, Set(configuration.faults).contains(.insufficientEvidence), nights[0].cluster == nil
+    {
       nights[0].cluster = .journalCheckpoint
     }
     var free = days >= 3 ? rng.shuffled(Array(1..<(days - 1))) : []
@@ -68,8 +69,10 @@ enum FaultPlanner {
     return nights
   }
 
-  private static func stage(_ fault: FaultKind, in nights: inout [NightPlan], free: inout [Int],
-                            rng: inout SplitMix64) {
+  private static func stage(
+    _ fault: FaultKind, in nights: inout [NightPlan], free: inout [Int],
+    rng: inout SplitMix64
+  ) {
     let last = nights.count - 1
     switch fault.stage {
     case .clusterFreeze, .clusterQuiesce, .instanceFreeze, .skippedNights:
@@ -112,19 +115,23 @@ enum FaultPlanner {
     }
   }
 
-  private static func addRandomFaults(_ configuration: SimulationConfiguration,
-                                      nights: inout [NightPlan], free: [Int],
-                                      rng: inout SplitMix64) {
+  private static func addRandomFaults(
+    _ configuration: SimulationConfiguration,
+    nights: inout [NightPlan], free: [Int],
+    rng: inout SplitMix64
+  ) {
     let servers = configuration.serverCount
     let pool = FaultKind.rules.filter { fault in
       switch fault {
       case .memberMissing, .checkpointMismatch: return servers >= 2
       case .clockSkew: return servers >= 3
       default:
-        return [.clusterFreeze, .clusterQuiesce, .instanceFreeze, .skippedNights].contains(fault.stage)
+        return [.clusterFreeze, .clusterQuiesce, .instanceFreeze, .skippedNights].contains(
+          fault.stage)
       }
     }
-    for night in free.sorted() where nights[night].clusterFault == nil
+    for night in free.sorted()
+    where nights[night].clusterFault == nil
       && nights[night].instanceFault == nil && !nights[night].skipped
     {
       if rng.chance(configuration.faultRate) { apply(rng.pick(pool), to: &nights[night]) }

@@ -69,7 +69,9 @@ enum JSONValue: Sendable, Equatable {
       case "\t": output += "\\t"
       default:
         if scalar.value < 0x20 {
-          output += "\\u00" + TimeText.pad(Int(scalar.value) >> 4, 1) + String(scalar.value & 0xF, radix: 16)
+          output +=
+            "\\u00" + TimeText.pad(Int(scalar.value) >> 4, 1)
+            + String(scalar.value & 0xF, radix: 16)
         } else {
           output.unicodeScalars.append(scalar)
         }

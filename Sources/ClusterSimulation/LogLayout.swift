@@ -121,7 +121,8 @@ struct EntryFormatter {
       cachedDay = day
       let date = CivilDate(daysSinceEpoch: Int(day))
       datePrefix = Array(
-        "\(TimeText.pad(date.month, 2))/\(TimeText.pad(date.day, 2))/\(TimeText.pad(date.year % 100, 2))-".utf8)
+        "\(TimeText.pad(date.month, 2))/\(TimeText.pad(date.day, 2))/\(TimeText.pad(date.year % 100, 2))-"
+          .utf8)
     }
     sink.append(datePrefix)
     writeClock(Int(local - day * 86_400_000), separator: UInt8(ascii: ":"))

@@ -41,9 +41,9 @@ struct RestoreStaging {
     server.openQuiesce = nil
     server.suspendedSince = nil
     server.now = snapshot
-    if let file = master.entries.last(where: { $0.time <= snapshot && $0.event == "journal-switch" })?
-      .continuation.first, let journal = journalState(file)
-    {
+    if let file = master.entries.last(where: { $0.time <= snapshot && $0.event == "journal-switch" }
+    )?
+    .continuation.first, let journal = journalState(file) {
       server.journal = journal
     }
     server.nextSizeSwitch = restart + 2 * hour
@@ -64,7 +64,8 @@ struct RestoreStaging {
     guard let slash = path.lastIndex(of: "/") else { return nil }
     let name = path[path.index(after: slash)...]
     let parts = name.split(separator: ".")
-    guard parts.count == 2, parts[0].count == 8, let stamp = Int(parts[0]), let sequence = Int(parts[1])
+    guard parts.count == 2, parts[0].count == 8, let stamp = Int(parts[0]),
+      let sequence = Int(parts[1])
     else { return nil }
     let date = CivilDate(year: stamp / 10_000, month: stamp / 100 % 100, day: stamp % 100)
     return JournalState(directory: String(path[...slash]), date: date, sequence: sequence)

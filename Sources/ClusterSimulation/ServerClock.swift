@@ -34,7 +34,8 @@ struct ServerClock: Sendable, Equatable {
     if phase < 0 { phase += 2 * period }
     let triangle = phase < period ? phase : 2 * period - phase
     var error = offsetMilliseconds + triangle * driftPartsPerMillion / 1_000_000
-    for excursion in excursions where instant >= excursion.rampStart && instant < excursion.rampEnd {
+    for excursion in excursions where instant >= excursion.rampStart && instant < excursion.rampEnd
+    {
       error += excursionAmount(excursion, at: instant)
     }
     return error

@@ -36,9 +36,11 @@ struct ServerLogWriter {
   private var userPid = 0
   private var bytes = 0
 
-  init(server: ServerModel, directory: String, evidenceStart: Int64, end: Int64,
-       noisePerHour: Int, rotateBytes: Int, layout: LogLayout, catalogue: NoiseCatalogue,
-       rng: SplitMix64) {
+  init(
+    server: ServerModel, directory: String, evidenceStart: Int64, end: Int64,
+    noisePerHour: Int, rotateBytes: Int, layout: LogLayout, catalogue: NoiseCatalogue,
+    rng: SplitMix64
+  ) {
     self.server = server
     self.directory = directory
     self.evidenceStart = evidenceStart
@@ -54,8 +56,10 @@ struct ServerLogWriter {
 
   /// Writes everything and returns the spans and files.
   mutating func write() throws(SimulationError) -> WrittenLog {
-    let entries = server.entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-      .map(\.element)
+    let entries = server.entries.enumerated().sorted {
+      ($0.element.time, $0.offset) < ($1.element.time, $1.offset)
+    }
+    .map(\.element)
     refreshPids()
     try sink.open(directory + "/" + layout.fileName)
     let meanGap = noisePerHour > 0 ? 3_600_000_000 / Int64(noisePerHour) : Int64.max
@@ -84,8 +88,11 @@ struct ServerLogWriter {
     }
     try sink.close()
     bytes += sink.fileBytes
-    let span = (firstLocal.map(server.zone.instant(local:)), lastLocal.map(server.zone.instant(local:)))
-    return WrittenLog(logFrom: span.0, logTo: span.1, files: rotated + [layout.fileName], bytes: bytes)
+    let span = (
+      firstLocal.map(server.zone.instant(local:)), lastLocal.map(server.zone.instant(local:))
+    )
+    return WrittenLog(
+      logFrom: span.0, logTo: span.1, files: rotated + [layout.fileName], bytes: bytes)
   }
 
   private mutating func refreshPids() {
@@ -110,8 +117,9 @@ struct ServerLogWriter {
     }
     if entry.event == "startup" { refreshPids() }
     let local = try prepare(entry.time)
-    formatter.begin(local: local, pid: entry.pid, severity: entry.severity,
-                    category: entry.category.map { Array($0.utf8) }, hasText: !entry.text.isEmpty)
+    formatter.begin(
+      local: local, pid: entry.pid, severity: entry.severity,
+      category: entry.category.map { Array($0.utf8) }, hasText: !entry.text.isEmpty)
     formatter.text(entry.text)
     for (index, line) in entry.continuation.enumerated() {
       formatter.continuation(line, first: index == 0 && entry.text.isEmpty)
@@ -129,7 +137,8 @@ struct ServerLogWriter {
     let date = CivilDate(daysSinceEpoch: Int(day))
     let dayText = date.day < 10 ? " \(date.day)" : "\(date.day)"
     let clock = TimeText.clock(Int(local - day * 86_400_000), separator: ":").dropLast(4)
-    let title = "*** Recovery started at \(TimeText.dayNames[date.weekday]) "
+    let title =
+      "*** Recovery started at \(TimeText.dayNames[date.weekday]) "
       + "\(TimeText.monthNames[date.month - 1]) \(dayText) \(clock) \(date.year)"
     if layout.isStructured {
       formatter.begin(local: local, pid: entry.pid, severity: 0, category: nil, hasText: true)
@@ -156,8 +165,9 @@ struct ServerLogWriter {
       pid = userPid
     }
     let local = try prepare(instant)
-    formatter.begin(local: local, pid: pid, severity: Int(template.severity),
-                    category: template.category, hasText: true)
+    formatter.begin(
+      local: local, pid: pid, severity: Int(template.severity),
+      category: template.category, hasText: true)
     for part in template.parts {
       switch part {
       case .text(let bytes): sink.append(bytes)
@@ -176,7 +186,9 @@ struct ServerLogWriter {
     try sink.close()
     bytes += sink.fileBytes
     let date = ServerModel.localDate(local)
-    let stamp = layout.rotatedPrefix + "\(date.year)\(TimeText.pad(date.month, 2))\(TimeText.pad(date.day, 2))"
+    let stamp =
+      layout.rotatedPrefix
+      + "\(date.year)\(TimeText.pad(date.month, 2))\(TimeText.pad(date.day, 2))"
     var name = stamp
     var suffix = 2
     while rotated.contains(name) {

@@ -21,13 +21,15 @@ extension ServerModel {
     log(time, pid: pid, BackupMessages.freezeBegin, event: "freeze-begin", episode: episode)
     if !unjournaledDatabases.isEmpty {
       for (offset, directory) in unjournaledDatabases.enumerated() {
-        log(time + 2 + Int64(offset), pid: pid, severity: 1,
-            BackupMessages.unjournaledDatabase(directory), event: "unjournaled-database",
-            episode: episode)
+        log(
+          time + 2 + Int64(offset), pid: pid, severity: 1,
+          BackupMessages.unjournaledDatabase(directory), event: "unjournaled-database",
+          episode: episode)
       }
-      log(time + 3 + Int64(unjournaledDatabases.count), pid: pid, severity: 1,
-          BackupMessages.unjournaledSummary(unjournaledDatabases.count),
-          event: "unjournaled-summary", episode: episode)
+      log(
+        time + 3 + Int64(unjournaledDatabases.count), pid: pid, severity: 1,
+        BackupMessages.unjournaledSummary(unjournaledDatabases.count),
+        event: "unjournaled-summary", episode: episode)
       episodes[episode].unjournaled = unjournaledDatabases.count
     }
     return episode
@@ -44,8 +46,9 @@ extension ServerModel {
       return
     }
     if switchJournal { self.switchJournal(time - 3, pid: pid, episode: episode) }
-    log(time, pid: pid, BackupMessages.freezeJournalFile(journal.current),
-        event: "freeze-journal-file", episode: episode)
+    log(
+      time, pid: pid, BackupMessages.freezeJournalFile(journal.current),
+      event: "freeze-journal-file", episode: episode)
     suspendedSince = time
     userProcessesSuspended = false
     bufferPoolFull = false
@@ -60,9 +63,10 @@ extension ServerModel {
   mutating func failFreeze(_ time: Int64, pid: Int, episode: Int) {
     advance(to: time)
     episodes[episode].failed = true
-    log(time, pid: pid, severity: 2,
-        BackupMessages.freezeFailed(rng.pick(BackupMessages.freezeFailureReasons)),
-        event: "freeze-failed", episode: episode)
+    log(
+      time, pid: pid, severity: 2,
+      BackupMessages.freezeFailed(rng.pick(BackupMessages.freezeFailureReasons)),
+      event: "freeze-failed", episode: episode)
   }
 
   /// `ExternalThaw` on this server: resumes a suspended write daemon ("System resumed"), or
@@ -72,13 +76,15 @@ extension ServerModel {
     log(time, pid: pid, BackupMessages.thawBegin, event: "thaw-begin", episode: episode)
     if suspendedSince != nil, openFreeze == episode {
       resumeWriteDaemon(time + 40)
-      log(time + rng.int64(in: 80...900), pid: pid, BackupMessages.thawed, event: "thawed",
-          episode: episode)
+      log(
+        time + rng.int64(in: 80...900), pid: pid, BackupMessages.thawed, event: "thawed",
+        episode: episode)
       episodes[episode].thawed = entries.last!.time
       openFreeze = nil
     } else {
-      log(time + rng.int64(in: 5...60), pid: pid, BackupMessages.alreadyResumed,
-          event: "already-resumed", episode: episode)
+      log(
+        time + rng.int64(in: 5...60), pid: pid, BackupMessages.alreadyResumed,
+        event: "already-resumed", episode: episode)
       episodes[episode].alreadyResumed = true
       if openFreeze == episode { openFreeze = nil }
     }
@@ -88,9 +94,10 @@ extension ServerModel {
   mutating func failThaw(_ time: Int64, pid: Int, episode: Int) {
     advance(to: time)
     log(time, pid: pid, BackupMessages.thawBegin, event: "thaw-begin", episode: episode)
-    log(time + rng.int64(in: 200...2_000), pid: pid, severity: 2,
-        BackupMessages.thawFailed(rng.pick(BackupMessages.thawFailureReasons)),
-        event: "thaw-failed", episode: episode)
+    log(
+      time + rng.int64(in: 200...2_000), pid: pid, severity: 2,
+      BackupMessages.thawFailed(rng.pick(BackupMessages.thawFailureReasons)),
+      event: "thaw-failed", episode: episode)
     episodes[episode].thawFailed = true
   }
 
@@ -98,8 +105,10 @@ extension ServerModel {
   /// find it running and log "Already resumed".
   mutating func suspendLimitReached(_ time: Int64, limitSeconds: Int) {
     advance(to: time)
-    log(time, pid: daemonPids[1], severity: 1,
-        "Write daemon suspension limit (WDSuspendLimit=\(limitSeconds)) reached: write daemon restarted without ExternalThaw")
+    log(
+      time, pid: daemonPids[1], severity: 1,
+      "Write daemon suspension limit (WDSuspendLimit=\(limitSeconds)) reached: write daemon restarted without ExternalThaw"
+    )
     resumeWriteDaemon(time + 2)
   }
 
@@ -108,7 +117,9 @@ extension ServerModel {
     if let open = openFreeze { episodes[open].suspendedTo = time }
     suspendedSince = nil
     if userProcessesSuspended {
-      log(time + 1, pid: daemonPids[1], "Write daemon running: suspended processes may update databases again")
+      log(
+        time + 1, pid: daemonPids[1],
+        "Write daemon running: suspended processes may update databases again")
     }
     userProcessesSuspended = false
     bufferPoolFull = false
@@ -117,8 +128,10 @@ extension ServerModel {
   /// `Quiesce` on this server: "Quiescing system", then "System quiesced" unless it times
   /// out (then nothing stays quiesced). Returns the episode (a new one unless `episode`).
   @discardableResult
-  mutating func quiesce(_ time: Int64, pid: Int, session: Int, episode given: Int? = nil,
-                        timesOutAfter timeout: Int64? = nil) -> Int {
+  mutating func quiesce(
+    _ time: Int64, pid: Int, session: Int, episode given: Int? = nil,
+    timesOutAfter timeout: Int64? = nil
+  ) -> Int {
     advance(to: time)
     let episode = given ?? openEpisode(.quiesce, session: session)
     log(time, pid: pid, BackupMessages.quiesceBegin, event: "quiesce-begin", episode: episode)
@@ -127,9 +140,10 @@ extension ServerModel {
       episodes[episode].coordinated = time
     }
     if let timeout {
-      log(time + timeout, pid: pid, severity: 2,
-          BackupMessages.quiesceTimeout(rng.pick(BackupMessages.quiesceActivities)),
-          event: "quiesce-timeout", episode: episode)
+      log(
+        time + timeout, pid: pid, severity: 2,
+        BackupMessages.quiesceTimeout(rng.pick(BackupMessages.quiesceActivities)),
+        event: "quiesce-timeout", episode: episode)
       episodes[episode].timedOut = true
       return episode
     }
@@ -161,8 +175,9 @@ extension ServerModel {
     advance(to: time)
     let ended = switchJournal(time, pid: pid, episode: episode)
     if logsNumber {
-      log(time + 1, pid: pid, BackupMessages.checkpoint(number, ended),
-          event: "journal-checkpoint", episode: episode)
+      log(
+        time + 1, pid: pid, BackupMessages.checkpoint(number, ended),
+        event: "journal-checkpoint", episode: episode)
       episodes[episode].checkpoint = number
     }
   }

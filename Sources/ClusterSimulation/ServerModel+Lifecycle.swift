@@ -21,7 +21,9 @@ extension ServerModel {
   mutating func shutDown(_ time: Int64) {
     advance(to: time)
     let control = daemonPids[0]
-    log(time, pid: control, category: BackupMessages.generic, "Shutting down InterSystems IRIS (operator request)")
+    log(
+      time, pid: control, category: BackupMessages.generic,
+      "Shutting down InterSystems IRIS (operator request)")
     log(time + 850, pid: control, "Stopping all user processes and disabling logins")
     log(time + 2_400, pid: control, BackupMessages.cleanShutdown, event: "clean-shutdown")
     log(time + 2_450, pid: control, "Shutdown complete")
@@ -45,20 +47,24 @@ extension ServerModel {
     let recoveryPid = newPid()
     if afterCrash {
       let second = (time / 1000) * 1000
-      entries.append(LogEntry(time: second, pid: recoveryPid, severity: 0, category: nil,
-                              text: "", continuation: BackupMessages.recoveryLines,
-                              shape: .recoveryBlock, event: "recovery"))
+      entries.append(
+        LogEntry(
+          time: second, pid: recoveryPid, severity: 0, category: nil,
+          text: "", continuation: BackupMessages.recoveryLines,
+          shape: .recoveryBlock, event: "recovery"))
       if let episode { episodes[episode].recovery = second }
       cursor += rng.int64(in: 2_000...9_000)
     }
     daemonPids = (0..<4).map { _ in newPid() }
     let control = daemonPids[0]
-    log(cursor, pid: control, category: BackupMessages.generic, "", event: "startup",
-        continuation: BackupMessages.startupLines(server: name))
+    log(
+      cursor, pid: control, category: BackupMessages.generic, "", event: "startup",
+      continuation: BackupMessages.startupLines(server: name))
     isUp = true
     if afterCrash {
-      log(cursor + 40, pid: control, severity: 2, BackupMessages.abnormalShutdown,
-          event: "abnormal-shutdown")
+      log(
+        cursor + 40, pid: control, severity: 2, BackupMessages.abnormalShutdown,
+        event: "abnormal-shutdown")
       log(cursor + 300, pid: control, "Journal restore started: applying 2 journal files")
       log(cursor + rng.int64(in: 2_000...30_000), pid: control, "Journal restore completed")
     }

@@ -47,8 +47,10 @@ struct ServerModel: Sendable {
   /// Daemon pids of the current boot: CONTROL, WRTDMN, JRNDMN, GARCOL.
   var daemonPids: [Int] = []
 
-  init(index: Int, name: String, role: String, clock: ServerClock, zone: ZoneTable,
-       rng: SplitMix64, start: Int64) {
+  init(
+    index: Int, name: String, role: String, clock: ServerClock, zone: ZoneTable,
+    rng: SplitMix64, start: Int64
+  ) {
     self.index = index
     self.name = name
     self.role = role
@@ -57,8 +59,9 @@ struct ServerModel: Sendable {
     self.rng = rng
     self.now = start
     let startDate = ServerModel.localDate(zone.local(clock.shown(start)))
-    journal = JournalState(directory: "/iris/journal\(index % 2 + 1)/", date: startDate,
-                           sequence: self.rng.int(in: 1...3))
+    journal = JournalState(
+      directory: "/iris/journal\(index % 2 + 1)/", date: startDate,
+      sequence: self.rng.int(in: 1...3))
     lastPid = self.rng.int(in: 2_000...90_000)
     nextSizeSwitch = start + self.rng.int64(in: 3_600_000...14_400_000)
     nextMidnight = 0
@@ -74,11 +77,15 @@ struct ServerModel: Sendable {
   }
 
   /// Appends an entry and, when it is an event of an open episode, records it there.
-  mutating func log(_ time: Int64, pid: Int, severity: Int = 0, category: String? = BackupMessages.utility,
-                    _ text: String, event: String? = nil, continuation: [String] = [],
-                    episode: Int? = nil) {
-    entries.append(LogEntry(time: time, pid: pid, severity: severity, category: category,
-                            text: text, continuation: continuation, event: event))
+  mutating func log(
+    _ time: Int64, pid: Int, severity: Int = 0, category: String? = BackupMessages.utility,
+    _ text: String, event: String? = nil, continuation: [String] = [],
+    episode: Int? = nil
+  ) {
+    entries.append(
+      LogEntry(
+        time: time, pid: pid, severity: severity, category: category,
+        text: text, continuation: continuation, event: event))
     if let episode, event != nil { episodes[episode].eventTimes.append(time) }
     now = max(now, time)
   }
@@ -88,9 +95,10 @@ struct ServerModel: Sendable {
   @discardableResult
   mutating func switchJournal(_ time: Int64, pid: Int, episode: Int? = nil) -> String {
     let ended = journal.switchFile(on: ServerModel.localDate(zone.local(clock.shown(time))))
-    log(time, pid: pid, category: BackupMessages.generic, BackupMessages.journalHeader,
-        event: "journal-switch", continuation: [BackupMessages.journalSwitched(journal.current)],
-        episode: episode)
+    log(
+      time, pid: pid, category: BackupMessages.generic, BackupMessages.journalHeader,
+      event: "journal-switch", continuation: [BackupMessages.journalSwitched(journal.current)],
+      episode: episode)
     return ended
   }
 
@@ -106,13 +114,16 @@ struct ServerModel: Sendable {
       guard next <= time else { break }
       if next == pendingTimeout {
         userProcessesSuspended = true
-        log(next, pid: daemonPids[1], severity: 1,
-            "Write daemon suspended for 600 seconds: processes updating databases are now suspended")
+        log(
+          next, pid: daemonPids[1], severity: 1,
+          "Write daemon suspended for 600 seconds: processes updating databases are now suspended")
       } else if next == pendingBuffer {
         bufferPoolFull = true
         userProcessesSuspended = true
-        log(next, pid: daemonPids[1], severity: 1,
-            "Global buffer pool is full while the write daemon is suspended: processes updating databases are suspended")
+        log(
+          next, pid: daemonPids[1], severity: 1,
+          "Global buffer pool is full while the write daemon is suspended: processes updating databases are suspended"
+        )
       } else if next == nextMidnight {
         if isUp { switchJournal(next, pid: daemonPids[2]) }
         nextMidnight = midnight(after: next + 3_600_000)
@@ -127,7 +138,8 @@ struct ServerModel: Sendable {
     let local = zone.local(clock.shown(time))
     // A journal switch in a repeated DST hour would be an event with an ambiguous time;
     // the model keeps those for the backups that are staged there on purpose.
-    let nearAmbiguous = zone.isAmbiguous(local: local) || zone.isAmbiguous(local: local + 3_600_000)
+    let nearAmbiguous =
+      zone.isAmbiguous(local: local) || zone.isAmbiguous(local: local + 3_600_000)
       || zone.isAmbiguous(local: local - 3_600_000)
     if isUp && openQuiesce == nil && !nearAmbiguous {
       switchJournal(time, pid: daemonPids[2])

@@ -32,7 +32,9 @@ extension SimulationConfiguration {
       case "--gzip-rotated": gzipRotated = true
       case "--restore-test": restoreTest = true
       case "--fault-rate":
-        guard let rate = Double(try value(flag)) else { throw .invalidConfiguration("bad --fault-rate") }
+        guard let rate = Double(try value(flag)) else {
+          throw .invalidConfiguration("bad --fault-rate")
+        }
         faultRate = rate
       case "--start":
         guard let date = CivilDate(parsing: try value(flag)) else {

@@ -47,7 +47,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
     if rotateBytes > 0 { result += ["--rotate-bytes", String(rotateBytes)] }
     if gzipRotated { result.append("--gzip-rotated") }
     if restoreTest { result.append("--restore-test") }
-    if layouts != [.iris] { result += ["--layouts", layouts.map(\.rawValue).joined(separator: ",")] }
+    if layouts != [.iris] {
+      result += ["--layouts", layouts.map(\.rawValue).joined(separator: ",")]
+    }
     if approaches != BackupApproach.allCases {
       result += ["--approaches", approaches.map(\.rawValue).joined(separator: ",")]
     }
@@ -79,7 +81,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
       throw invalid("--noise-per-hour must be between 0 and 10000000")
     }
     guard (0...800).contains(skewMilliseconds) else {
-      throw invalid("--skew-ms must be between 0 and 800, so that skew stays below the 2 s tolerance")
+      throw invalid(
+        "--skew-ms must be between 0 and 800, so that skew stays below the 2 s tolerance")
     }
     guard rotateBytes == 0 || rotateBytes >= 4096 else {
       throw invalid("--rotate-bytes must be 0 (never) or at least 4096")
@@ -87,7 +90,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
     guard !timeZones.isEmpty, !approaches.isEmpty, !layouts.isEmpty else {
       throw invalid("at least one time zone, one approach and one layout are needed")
     }
-    let clusterFaults: Set<FaultKind> = [.memberMissing, .checkpointMismatch, .insufficientEvidence]
+    let clusterFaults: Set<FaultKind> = [
+      .memberMissing, .checkpointMismatch, .insufficientEvidence,
+    ]
     if serverCount < 2, let fault = faults.first(where: clusterFaults.contains) {
       throw invalid("\(fault.rawValue) needs at least 2 servers")
     }
@@ -96,7 +101,8 @@ public struct SimulationConfiguration: Sendable, Equatable {
     }
     let needed = FaultPlanner.nightsNeeded(for: faults)
     guard days >= needed else {
-      throw invalid("the faults \(faults.map(\.rawValue).joined(separator: ",")) need --days \(needed) or more")
+      throw invalid(
+        "the faults \(faults.map(\.rawValue).joined(separator: ",")) need --days \(needed) or more")
     }
   }
 }

@@ -44,19 +44,23 @@ extension TruthBuilder {
   }
 
   /// Rules about the session as a whole: missing members, checkpoints, clocks.
-  mutating func judgeSession(_ session: SimulationTruth.Session, plan: PlannedSession,
-                             episodes: [Episode]) {
+  mutating func judgeSession(
+    _ session: SimulationTruth.Session, plan: PlannedSession,
+    episodes: [Episode]
+  ) {
     guard plan.kind != .instanceFreeze else { return }
     let present = Set(episodes.map(\.server))
     for member in plan.members where !present.contains(member) {
       let covered = model.evidenceStart[member] < plan.trueStart
-      add(covered ? .memberMissing : .insufficientEvidence, server: member, session: session.id,
-          time: session.start)
+      add(
+        covered ? .memberMissing : .insufficientEvidence, server: member, session: session.id,
+        time: session.start)
     }
     if plan.kind != .clusterQuiesce, let majority = session.checkpoint {
       for episode in episodes where episode.checkpoint != majority {
-        add(.checkpointMismatch, server: episode.server, session: session.id,
-            time: logged(episode.server, episode.start))
+        add(
+          .checkpointMismatch, server: episode.server, session: session.id,
+          time: logged(episode.server, episode.start))
       }
     }
     let references = episodes.compactMap { episode in
@@ -67,8 +71,9 @@ extension TruthBuilder {
     let middle = sorted.count / 2
     let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     for (episode, time) in references where abs(time - median) > SimulationTruth.skewTolerance {
-      add(.clockSkew, server: episode.server, session: session.id,
-          time: logged(episode.server, episode.start))
+      add(
+        .clockSkew, server: episode.server, session: session.id,
+        time: logged(episode.server, episode.start))
     }
   }
 
@@ -81,13 +86,15 @@ extension TruthBuilder {
     let limit = SimulationTruth.recoveryPointObjective
     let evidenceEnd = model.servers.indices.map { logged($0, model.end - 1) }.max() ?? model.end
     guard let last = consistent.last else {
-      let evidenceStart = model.servers.indices.map { logged($0, model.evidenceStart[$0]) }.min() ?? model.start
+      let evidenceStart =
+        model.servers.indices.map { logged($0, model.evidenceStart[$0]) }.min() ?? model.start
       if evidenceEnd - evidenceStart > limit {
         add(.rpoExceeded, server: nil, session: nil, time: evidenceStart)
       }
       return
     }
-    for (earlier, later) in zip(consistent, consistent.dropFirst()) where later.start - earlier.start > limit {
+    for (earlier, later) in zip(consistent, consistent.dropFirst())
+    where later.start - earlier.start > limit {
       add(.rpoExceeded, server: nil, session: earlier.id, time: earlier.start)
     }
     if evidenceEnd - last.start > limit {

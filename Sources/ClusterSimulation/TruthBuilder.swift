@@ -56,15 +56,19 @@ struct TruthBuilder {
     }
     judgeRecoveryPoint(sessions)
     findings.sort { ($0.time, $0.rule, $0.server ?? "") < ($1.time, $1.rule, $1.server ?? "") }
-    return SimulationTruth(servers: servers(), sessions: sessions, findings: findings,
-                           expectedEvents: expectedEvents())
+    return SimulationTruth(
+      servers: servers(), sessions: sessions, findings: findings,
+      expectedEvents: expectedEvents())
   }
 
-  private func makeSession(id: String, plan: PlannedSession, episodes: [Episode]) -> SimulationTruth.Session {
+  private func makeSession(id: String, plan: PlannedSession, episodes: [Episode])
+    -> SimulationTruth.Session
+  {
     let members = episodes.map { episode in
-      SimulationTruth.Member(server: model.servers[episode.server].name,
-                             firstEventTime: logged(episode.server, episode.start),
-                             lastEventTime: episodeEnd(episode))
+      SimulationTruth.Member(
+        server: model.servers[episode.server].name,
+        firstEventTime: logged(episode.server, episode.start),
+        lastEventTime: episodeEnd(episode))
     }
     return SimulationTruth.Session(
       id: id, kind: plan.kind.rawValue, checkpoint: majorityCheckpoint(episodes),
@@ -82,16 +86,19 @@ struct TruthBuilder {
     let name = server.map { model.servers[$0].name }
     let key = "\(rule.rawValue)|\(name ?? "")|\(session ?? "")"
     guard seen.insert(key).inserted else { return }
-    findings.append(SimulationTruth.Finding(rule: rule.rawValue, severity: rule.severity ?? "unknown",
-                                            server: name, session: session, time: time))
+    findings.append(
+      SimulationTruth.Finding(
+        rule: rule.rawValue, severity: rule.severity ?? "unknown",
+        server: name, session: session, time: time))
   }
 
   private func servers() -> [SimulationTruth.Server] {
     model.servers.map { server in
-      SimulationTruth.Server(name: server.name, timeZone: server.zone.identifier, role: server.role,
-                             clockOffsetMilliseconds: server.clock.offsetMilliseconds,
-                             driftPartsPerMillion: server.clock.driftPartsPerMillion,
-                             layout: model.configuration.layout(of: server.index).rawValue)
+      SimulationTruth.Server(
+        name: server.name, timeZone: server.zone.identifier, role: server.role,
+        clockOffsetMilliseconds: server.clock.offsetMilliseconds,
+        driftPartsPerMillion: server.clock.driftPartsPerMillion,
+        layout: model.configuration.layout(of: server.index).rawValue)
     }
   }
 

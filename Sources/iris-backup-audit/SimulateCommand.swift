@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ClusterSimulation
+import Foundation
 
 /// `simulate OUTDIR`: runs the simulated engine and writes its logs and ground truth.
 struct SimulateCommand: ParsableCommand {
@@ -29,13 +29,16 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Faults to inject at least once each, comma-separated rule IDs (see above).")
   var faults: String?
 
-  @Option(name: .customLong("fault-rate"), help: "Probability that a night carries a random fault (0-1).")
+  @Option(
+    name: .customLong("fault-rate"), help: "Probability that a night carries a random fault (0-1).")
   var faultRate = 0.0
 
   @Option(name: .customLong("noise-per-hour"), help: "Ordinary messages per server and hour.")
   var noisePerHour = 20
 
-  @Option(name: .customLong("skew-ms"), help: "Bound of each server's clock offset, in milliseconds (0-800).")
+  @Option(
+    name: .customLong("skew-ms"),
+    help: "Bound of each server's clock offset, in milliseconds (0-800).")
   var skewMilliseconds = 250
 
   @Option(name: .customLong("rotate-bytes"), help: "Rotate messages.log at this size (0: never).")
@@ -44,10 +47,14 @@ struct SimulateCommand: ParsableCommand {
   @Flag(name: .customLong("gzip-rotated"), help: "Gzip rotated logs.")
   var gzipRotated = false
 
-  @Flag(name: .customLong("restore-test"), help: "Add restore1, started from a snapshot of the master taken while frozen.")
+  @Flag(
+    name: .customLong("restore-test"),
+    help: "Add restore1, started from a snapshot of the master taken while frozen.")
   var restoreTest = false
 
-  @Option(help: "Log layouts given to the servers in turn: iris, cache, structured-pairs, structured-json.")
+  @Option(
+    help:
+      "Log layouts given to the servers in turn: iris, cache, structured-pairs, structured-json.")
   var layouts = "iris"
 
   @Option(help: "First simulated day, YYYY-MM-DD (UTC).")
@@ -56,14 +63,17 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "IANA zones given to the servers in turn, comma-separated (master first).")
   var timezone = "UTC"
 
-  @Option(help: "Approaches the scheduler uses, comma-separated: freeze, quiesce, checkpoint, instance.")
+  @Option(
+    help: "Approaches the scheduler uses, comma-separated: freeze, quiesce, checkpoint, instance.")
   var approaches = "freeze,quiesce,checkpoint,instance"
 
   func run() throws {
-    let summary = try ClusterSimulator.run(try makeConfiguration(), outputDirectory: outputDirectory)
-    print("wrote \(summary.files) log files (\(summary.bytesWritten) bytes) for "
-      + "\(summary.truth.servers.count) servers, \(summary.truth.sessions.count) sessions, "
-      + "\(summary.truth.findings.count) expected findings into \(outputDirectory)")
+    let summary = try ClusterSimulator.run(
+      try makeConfiguration(), outputDirectory: outputDirectory)
+    print(
+      "wrote \(summary.files) log files (\(summary.bytesWritten) bytes) for "
+        + "\(summary.truth.servers.count) servers, \(summary.truth.sessions.count) sessions, "
+        + "\(summary.truth.findings.count) expected findings into \(outputDirectory)")
   }
 
   func makeConfiguration() throws -> SimulationConfiguration {
@@ -90,13 +100,15 @@ struct SimulateCommand: ParsableCommand {
     }
     configuration.layouts = try SimulateCommand.list(layouts).map { name in
       guard let layout = LogLayout(rawValue: name) else {
-        throw ValidationError("unknown layout \(name); use iris, cache, structured-pairs or structured-json")
+        throw ValidationError(
+          "unknown layout \(name); use iris, cache, structured-pairs or structured-json")
       }
       return layout
     }
     configuration.approaches = try SimulateCommand.list(approaches).map { name in
       guard let approach = BackupApproach(rawValue: name) else {
-        throw ValidationError("unknown approach \(name); use freeze, quiesce, checkpoint or instance")
+        throw ValidationError(
+          "unknown approach \(name); use freeze, quiesce, checkpoint or instance")
       }
       return approach
     }
@@ -109,6 +121,8 @@ struct SimulateCommand: ParsableCommand {
   }
 
   private static func list(_ text: String) -> [String] {
-    text.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+    text.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }.filter {
+      !$0.isEmpty
+    }
   }
 }

@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func modelEntriesWithoutAnEventAvoidEventWording() throws {
-    var configuration = SimulationFixtures.configuration(days: 30, faults: SimulationFixtures.everyFault)
+    var configuration = SimulationFixtures.configuration(
+      days: 30, faults: SimulationFixtures.everyFault)
     configuration.start = CivilDate(year: 2021, month: 10, day: 10)
     let model = try ClusterSimulator.model(configuration)
     var decoys = 0
@@ -46,8 +47,16 @@ import Testing
   @Test func templatesCompileIntoTheirParts() {
     let parts = NoiseCatalogue.compile("usage {81-89}% of {a|b} by {pid}")
     #expect(parts.count == 6)
-    if case .number(let low, let high) = parts[1] { #expect(low == 81 && high == 89) } else { Issue.record("no number") }
-    if case .choice(let choices) = parts[3] { #expect(choices.count == 2) } else { Issue.record("no choice") }
+    if case .number(let low, let high) = parts[1] {
+      #expect(low == 81 && high == 89)
+    } else {
+      Issue.record("no number")
+    }
+    if case .choice(let choices) = parts[3] {
+      #expect(choices.count == 2)
+    } else {
+      Issue.record("no choice")
+    }
     if case .pid = parts[5] {} else { Issue.record("no pid") }
   }
 

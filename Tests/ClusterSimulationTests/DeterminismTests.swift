@@ -38,8 +38,9 @@ import Testing
   }
 
   @Test func argumentsRoundTripThroughTheCommandLine() throws {
-    var configuration = SimulationFixtures.configuration(faults: [.clockSkew, .decoyLines],
-                                                         faultRate: 0.25)
+    var configuration = SimulationFixtures.configuration(
+      faults: [.clockSkew, .decoyLines],
+      faultRate: 0.25)
     configuration.rotateBytes = 65_536
     configuration.gzipRotated = true
     configuration.approaches = [.freeze, .instance]

@@ -14,8 +14,9 @@ import Testing
     let truth = try ClusterSimulator.simulate(SimulationFixtures.configuration(faults: [fault]))
     let rules = Set(truth.findings.map(\.rule))
     #expect(rules.contains(fault.rawValue))
-    #expect(rules.subtracting([fault.rawValue]).isSubset(of: FaultInjectionTests.companions),
-            "unexpected findings \(rules) for \(fault.rawValue)")
+    #expect(
+      rules.subtracting([fault.rawValue]).isSubset(of: FaultInjectionTests.companions),
+      "unexpected findings \(rules) for \(fault.rawValue)")
     for finding in truth.findings where finding.rule == fault.rawValue {
       #expect(finding.severity == fault.severity)
       if fault != .rpoExceeded { #expect(finding.server != nil && finding.session != nil) }
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func allFaultsTogetherAllAppear() throws {
-    var configuration = SimulationFixtures.configuration(days: 30, faults: SimulationFixtures.everyFault)
+    var configuration = SimulationFixtures.configuration(
+      days: 30, faults: SimulationFixtures.everyFault)
     configuration.start = CivilDate(year: 2021, month: 10, day: 10)
     let truth = try ClusterSimulator.simulate(configuration)
     let rules = Set(truth.findings.map(\.rule))
@@ -65,7 +67,8 @@ import Testing
     var configuration = SimulationFixtures.configuration(faults: [.ambiguousLocalTime])
     configuration.timeZones = ["UTC"]
     #expect(throws: SimulationError.self) { try ClusterSimulator.simulate(configuration) }
-    configuration = SimulationFixtures.configuration(days: 2, faults: [.thawFailed, .quiesceTimeout])
+    configuration = SimulationFixtures.configuration(
+      days: 2, faults: [.thawFailed, .quiesceTimeout])
     #expect(throws: SimulationError.self) { try ClusterSimulator.simulate(configuration) }
     configuration = SimulationFixtures.configuration(faults: [.clockSkew])
     configuration.serverCount = 2

@@ -10,8 +10,9 @@ import Testing
     all.start = CivilDate(year: 2021, month: 10, day: 10)
     models.append(try ClusterSimulator.model(all))
     for seed in UInt64(10)...13 {
-      models.append(try ClusterSimulator.model(
-        SimulationFixtures.configuration(seed: seed, days: 20, faultRate: 0.6)))
+      models.append(
+        try ClusterSimulator.model(
+          SimulationFixtures.configuration(seed: seed, days: 20, faultRate: 0.6)))
     }
     return models
   }
@@ -20,8 +21,9 @@ import Testing
     let start = Int64(CivilDate(year: 2021, month: 8, day: 5).daysSinceEpoch) * 86_400_000
     let zone = ZoneTable(identifier: zone, from: start - 86_400_000, to: start + 10 * 86_400_000)!
     let clock = ServerClock(offsetMilliseconds: 0, driftPartsPerMillion: 0, origin: start)
-    return ServerModel(index: 0, name: "ds1", role: "master", clock: clock, zone: zone,
-                       rng: SplitMix64(seed: 1), start: start)
+    return ServerModel(
+      index: 0, name: "ds1", role: "master", clock: clock, zone: zone,
+      rng: SplitMix64(seed: 1), start: start)
   }
 
   @Test func aThawNeverPrecedesItsFreeze() throws {
@@ -123,7 +125,9 @@ import Testing
     let episode = server.beginFreeze(start, pid: 100, session: 0)
     server.completeFreeze(start + 500, pid: 100, episode: episode, switchJournal: true)
     server.thaw(start + 700_000, pid: 300, episode: episode)
-    let notice = server.entries.first { $0.text.hasPrefix("Write daemon suspended for 600 seconds") }
+    let notice = server.entries.first {
+      $0.text.hasPrefix("Write daemon suspended for 600 seconds")
+    }
     #expect(notice.map { $0.time == start + 500 + ServerModel.freezeTimeout } ?? false)
   }
 }

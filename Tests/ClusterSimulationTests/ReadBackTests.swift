@@ -8,7 +8,8 @@ import Testing
 /// event the model wrote is found, at the time the truth says.
 @Suite struct ReadBackTests {
   static func corpus(rotate: Bool) -> SimulationConfiguration {
-    var configuration = SimulationFixtures.configuration(days: 30, faults: SimulationFixtures.everyFault)
+    var configuration = SimulationFixtures.configuration(
+      days: 30, faults: SimulationFixtures.everyFault)
     configuration.start = CivilDate(year: 2021, month: 10, day: 10)
     configuration.noisePerHour = 30
     if rotate {
@@ -69,7 +70,8 @@ import Testing
     let (folder, summary) = try SimulationFixtures.generate(configuration)
     let restore = try #require(summary.truth.restoreTests.first)
     #expect(restore.server == "restore1" && restore.restoredFrom == "master")
-    #expect(summary.truth.sessions.contains { $0.id == restore.session && $0.kind == "cluster-freeze" })
+    #expect(
+      summary.truth.sessions.contains { $0.id == restore.session && $0.kind == "cluster-freeze" })
     let readings = try SimulationFixtures.readBack(folder.path, truth: summary.truth)
     let reading = try #require(readings["restore1"])
     #expect(reading.inputs.map(\.unparsedLines).reduce(0, +) == 0)

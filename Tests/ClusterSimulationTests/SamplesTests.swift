@@ -27,7 +27,8 @@ import Testing
 
   @Test func faultyMonthHoldsEveryRule() throws {
     let sample = EventReading.packagePath("Samples/faulty-month/truth.json")
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sample)))
+    let object = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: sample)))
     let findings = try #require((object as? [String: Any])?["findings"] as? [[String: Any]])
     let rules = Set(findings.compactMap { $0["rule"] as? String })
     #expect(rules == Set(FaultKind.rules.map(\.rawValue)))
@@ -35,7 +36,8 @@ import Testing
 
   @Test func cleanWeekHasNoFinding() throws {
     let sample = EventReading.packagePath("Samples/clean-week/truth.json")
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sample)))
+    let object = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: sample)))
     let findings = try #require((object as? [String: Any])?["findings"] as? [Any])
     #expect(findings.isEmpty)
   }

@@ -11,8 +11,10 @@ enum SimulationFixtures {
   static let zones = ["Europe/Berlin", "UTC", "America/New_York", "UTC"]
 
   /// A small cluster over a DST change, with little noise so that tests run fast.
-  static func configuration(seed: UInt64 = 3, days: Int = 8, faults: [FaultKind] = [],
-                            faultRate: Double = 0) -> SimulationConfiguration {
+  static func configuration(
+    seed: UInt64 = 3, days: Int = 8, faults: [FaultKind] = [],
+    faultRate: Double = 0
+  ) -> SimulationConfiguration {
     var configuration = SimulationConfiguration()
     configuration.seed = seed
     configuration.days = days
@@ -28,7 +30,9 @@ enum SimulationFixtures {
   static let everyFault = FaultKind.allCases
 
   /// Writes a corpus into a new temporary folder.
-  static func generate(_ configuration: SimulationConfiguration) throws -> (TemporaryFolder, SimulationSummary) {
+  static func generate(_ configuration: SimulationConfiguration) throws -> (
+    TemporaryFolder, SimulationSummary
+  ) {
     let folder = try TemporaryFolder()
     let summary = try ClusterSimulator.run(configuration, outputDirectory: folder.path)
     return (folder, summary)
@@ -41,7 +45,9 @@ enum SimulationFixtures {
     guard let enumerator = manager.enumerator(atPath: root) else { return result }
     for case let relative as String in enumerator {
       var isDirectory: ObjCBool = false
-      if manager.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if manager.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         result[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
       }
     }
