@@ -68,12 +68,22 @@ struct SimulateCommand: ParsableCommand {
   var approaches = "freeze,quiesce,checkpoint,instance"
 
   func run() throws {
-    let summary = try ClusterSimulator.run(
-      try makeConfiguration(), outputDirectory: outputDirectory)
+    let configuration = try makeConfiguration()
+    let summary: SimulationSummary
+    do {
+      summary = try ClusterSimulator.run(configuration, outputDirectory: outputDirectory)
+    } catch {
+      if case .invalidConfiguration(let message) = error { throw ValidationError(message) }
+      throw error
+    }
     print(
       "wrote \(summary.files) log files (\(summary.bytesWritten) bytes) for "
         + "\(summary.truth.servers.count) servers, \(summary.truth.sessions.count) sessions, "
         + "\(summary.truth.findings.count) expected findings into \(outputDirectory)")
+    if restoreTest && summary.truth.restoreTests.isEmpty {
+      FileHandle.standardError.write(
+        Data("no consistent cluster freeze to restore from: no restore test was written\n".utf8))
+    }
   }
 
   func makeConfiguration() throws -> SimulationConfiguration {
