@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "BackupEventsTests", dependencies: ["BackupEvents", "TestSupport"]),
     .testTarget(
       name: "ClusterSimulationTests",
-      dependencies: ["ClusterSimulation", "BackupEvents", "TestSupport"]
+      dependencies: ["ClusterSimulation", "BackupEvents", "LogReading", "TestSupport"]
     ),
     .testTarget(name: "BackupAuditTests", dependencies: ["BackupAudit", "TestSupport"]),
     .testTarget(

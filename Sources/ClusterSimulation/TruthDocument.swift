@@ -87,6 +87,7 @@ enum TruthDocument {
     text += "[cluster]\nname = \"sim-\(configuration.seed)\"\n\n"
     text +=
       "[thresholds]\nfreeze_timeout = \"600s\"\nmax_quiesce = \"300s\"\nskew_tolerance = \"2s\"\n"
+      + "rpo = \"36h\"\n"
     for server in truth.servers {
       text += "\n[[servers]]\n"
       text += "name = \"\(server.name)\"\n"

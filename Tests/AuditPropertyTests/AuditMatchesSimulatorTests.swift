@@ -16,6 +16,14 @@ struct AuditMatchesSimulatorTests {
     configuration.faultRate = [0.0, 0.2, 0.5][Int(seed % 3)]
     configuration.noisePerHour = 2
     configuration.timeZones = seed % 5 == 0 ? ["Europe/Berlin", "UTC"] : ["UTC"]
+    // Every layout, rotation with and without gzip, and restore tests, on some seeds each.
+    let layouts: [[LogLayout]] = [[.iris], [.iris], [.iris, .cache], [.structuredPairs, .iris, .structuredJSON]]
+    configuration.layouts = layouts[Int(seed % 4)]
+    if seed % 7 == 0 {
+      configuration.rotateBytes = 20_000
+      configuration.gzipRotated = seed % 2 == 0
+    }
+    configuration.restoreTest = seed % 6 == 0
     return configuration
   }
 
@@ -24,17 +32,19 @@ struct AuditMatchesSimulatorTests {
     var sessions = 0
     var findings = 0
     var rules: [String: Int] = [:]
+    var restores = 0
     for seed in 1...UInt64(Self.seedCount) {
       let agreement = try SimulatorAgreement(configuration: Self.configuration(seed: seed))
       sessions += agreement.sessionCount
       findings += agreement.findingCount
       for rule in agreement.truthRules { rules[rule, default: 0] += 1 }
+      restores += agreement.restoreTestCount
       if !agreement.agrees {
         disagreements.append(
           "seed \(seed) (\(agreement.configuration.commandLine)): missing \(agreement.missing), extra \(agreement.extra)")
       }
     }
-    print("property: \(Self.seedCount) seeds, \(sessions) sessions, \(findings) findings, \(disagreements.count) disagreeing")
+    print("property: \(Self.seedCount) seeds, \(sessions) sessions, \(findings) findings, \(restores) restore tests, \(disagreements.count) disagreeing")
     print("property: truth findings by rule: " + rules.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
     #expect(disagreements.isEmpty, "\(disagreements.prefix(10).joined(separator: "\n"))")
   }

@@ -18,6 +18,8 @@ struct SimulatorAgreement {
   var extra: [String] = []
   var sessionCount = 0
   var findingCount = 0
+  /// How many restore tests the truth has.
+  var restoreTestCount = 0
   /// The rules of the truth's findings, one entry per finding.
   var truthRules: [String] = []
 
@@ -49,8 +51,14 @@ struct SimulatorAgreement {
       let session = finding.session.map { names[$0] ?? "unmatched:\($0)" } ?? "-"
       return "\(finding.rule.rawValue) \(finding.server ?? "*") \(session)"
     })
-    missing = expected.subtracting(actual).sorted()
-    extra = actual.subtracting(expected).sorted()
+    // Restore tests are part of the comparison: the restored copy and the session it tests.
+    let expectedRestores = Set(truth.restoreTests.map { "restore-test \($0.server) \($0.session)" })
+    let actualRestores = Set(result.sessions.flatMap { session in
+      session.restoreTests.map { "restore-test \($0.server) \(names[session.id] ?? session.id)" }
+    })
+    restoreTestCount = expectedRestores.count
+    missing = expected.union(expectedRestores).subtracting(actual.union(actualRestores)).sorted()
+    extra = actual.union(actualRestores).subtracting(expected.union(expectedRestores)).sorted()
   }
 
   var agrees: Bool { missing.isEmpty && extra.isEmpty }
