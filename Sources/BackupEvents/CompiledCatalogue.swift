@@ -18,6 +18,8 @@ public final class CompiledCatalogue: Sendable {
   let compiled: [Compiled]
   /// The distinct literals, each searched once per entry by the prefilter.
   let literals: [[UInt8]]
+  /// True when some entry has no literal, so every entry must reach PCRE2.
+  let hasUnfilteredEntries: Bool
 
   /// Compiles every pattern of `catalogue`; throws on the first that does not compile.
   public init(_ catalogue: MessageCatalogue) throws {
@@ -44,6 +46,7 @@ public final class CompiledCatalogue: Sendable {
           ?? pattern.groupNumber(named: "activities"))
     }
     self.literals = literals
+    hasUnfilteredEntries = compiled.contains { $0.literalIndex == nil }
   }
 
   /// The catalogue of SPEC §3.3, compiled once per process.

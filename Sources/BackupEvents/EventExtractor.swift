@@ -30,8 +30,7 @@ public final class EventExtractor {
         foundLiterals[index] = found
         isCandidate = isCandidate || found
       }
-      let hasUnfilteredEntries = catalogue.compiled.contains { $0.literalIndex == nil }
-      guard isCandidate || hasUnfilteredEntries else { return nil }
+      guard isCandidate || catalogue.hasUnfilteredEntries else { return nil }
     }
     for candidate in catalogue.compiled {
       if usesPrefilter, let index = candidate.literalIndex, !foundLiterals[index] { continue }
