@@ -4,7 +4,7 @@ import BackupEvents
 public struct Auditor: Sendable {
   public let configuration: AuditConfiguration
 
-  /// Every rule, in the order they run; `rpo-exceeded` last, on the others' verdicts.
+  /// Every rule; those that run on verdicts (`rpo-exceeded`) run after the others.
   public static let rules: [any AuditRule] = [
     AlreadyResumedRule(), FreezeFailedRule(), ThawFailedRule(), FreezeTimeoutExceededRule(),
     FreezeNearTimeoutRule(), NeverThawedRule(), CrashWhileFrozenRule(),
@@ -44,8 +44,9 @@ public struct Auditor: Sendable {
       configuration: configuration, sessions: sessions,
       coverage: Dictionary(uniqueKeysWithValues: coverage.filter { !$0.isRestored }.map { ($0.name, $0) }),
       members: members, failures: readings.flatMap(\.failures))
-    let lastRules = Self.rules.filter { $0 is RPOExceededRule }
-    var findings = deduplicated(Self.rules.filter { !($0 is RPOExceededRule) }.flatMap { $0.findings(in: context) })
+    let lastRules = Self.rules.filter { type(of: $0).runsOnVerdicts }
+    var findings = deduplicated(
+      Self.rules.filter { !type(of: $0).runsOnVerdicts }.flatMap { $0.findings(in: context) })
     let bySession = Dictionary(grouping: findings.filter { $0.session != nil }) { $0.session! }
     context.verdicts = Dictionary(uniqueKeysWithValues: sessions.map {
       ($0.id, Verdict(findings: bySession[$0.id] ?? []))

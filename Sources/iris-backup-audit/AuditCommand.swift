@@ -82,9 +82,7 @@ struct AuditCommand: ParsableCommand {
     }
     let readings = ServerLogReader.readAll(
       plan.servers, options: plan.readingOptions, catalogue: plan.catalogue)
-    for reading in readings {
-      for input in reading.failures { Diagnostics.error(input.failure ?? input.path) }
-    }
+    InputDiagnostics.report(readings)
     let result = Auditor(configuration: plan.audit).audit(readings)
     let report = AuditReport(
       result: result, toolVersion: ToolVersion.current, generatedAt: plan.reportTime,

@@ -32,29 +32,6 @@ struct EventsCommand: ParsableCommand {
       }
     }
     output.flush()
-    var hasFailure = false
-    for reading in readings {
-      for input in reading.inputs {
-        Diagnostics.debug(
-          "\(input.path): server \(input.server), zone \(reading.timeZone), \(input.lines) lines, "
-            + "\(input.entries) entries, \(input.unparsedLines) unparsed, "
-            + "\(input.duplicateEntries) repeated from the file before")
-        if let failure = input.failure {
-          Diagnostics.error(failure)
-          hasFailure = true
-        }
-        if input.unparsedLines > 0 {
-          Diagnostics.warning("\(input.path): \(input.unparsedLines) lines could not be parsed")
-        }
-        if input.truncatedLines > 0 {
-          Diagnostics.warning(
-            "\(input.path): \(input.truncatedLines) lines longer than the limit were cut")
-        }
-        if let source = input.legacyYearSource {
-          Diagnostics.warning("\(input.path): year-less timestamps dated by the \(source)")
-        }
-      }
-    }
-    if hasFailure { throw ExitCode(ExitStatus.unknown) }
+    if InputDiagnostics.report(readings) { throw ExitCode(ExitStatus.unknown) }
   }
 }

@@ -53,8 +53,9 @@ struct ReadingPathsTests {
     #expect(try read(path) == reference)
   }
 
-  @Test func standardInputPathReadsTheSame() throws {
-    // The same bytes through a pipe-like source of one byte per read.
+  @Test func oneByteReadsGiveTheSameLines() throws {
+    // The same bytes through a pipe-like source of one byte per read (real standard input is
+    // covered end to end by EventsCommandTests.readsStandardInput).
     let bytes = Array(Self.corpus().utf8)
     let reader = LineReader(source: MemoryByteSource(bytes, maximumRead: 1))
     var count = 0

@@ -6,9 +6,14 @@ public protocol AuditRule: Sendable {
   static var description: RuleDescription { get }
   /// The findings in `context`, at most one per server and session.
   func findings(in context: AuditContext) -> [Finding]
+  /// True for rules that judge the other rules' verdicts (`context.verdicts`): they run last,
+  /// and their findings change no verdict.
+  static var runsOnVerdicts: Bool { get }
 }
 
 extension AuditRule {
+  public static var runsOnVerdicts: Bool { false }
+
   /// A finding of this rule.
   func finding(
     server: String?, session: String?, at instant: Int64, _ message: String,

@@ -16,6 +16,8 @@ public struct RPOExceededRule: AuditRule {
     evidence: "the first lines of the sessions around the gap",
     remedy: "find why backups were skipped or failed in the gap, and take one now")
 
+  public static let runsOnVerdicts = true
+
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
