@@ -15,6 +15,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -28,7 +32,10 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
     .target(name: "CByteSearch"),
-    .target(name: "LogReading", dependencies: ["CZlib"]),
+    .target(
+      name: "LogReading",
+      dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .target(name: "LogParsing", dependencies: ["LogReading"]),
     .target(
       name: "BackupEvents", dependencies: ["CPCRE2", "CByteSearch", "LogReading", "LogParsing"]),
@@ -37,7 +44,14 @@ let package = Package(
       name: "ClusterConfiguration",
       dependencies: ["BackupAudit", "BackupEvents", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
-    .target(name: "AuditReports", dependencies: ["BackupAudit", "BackupEvents", "LogParsing"]),
+    .target(
+      name: "AuditReports",
+      dependencies: [
+        "BackupAudit", "BackupEvents", "LogParsing",
+        .product(name: "Plot", package: "Plot"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+      ]
+    ),
     .target(name: "ClusterSimulation", dependencies: ["CZlib"]),
     .executableTarget(
       name: "iris-backup-audit",
@@ -70,9 +84,16 @@ let package = Package(
     ),
     .testTarget(
       name: "ClusterConfigurationTests", dependencies: ["ClusterConfiguration", "TestSupport"]),
-    .testTarget(name: "AuditReportsTests", dependencies: ["AuditReports", "TestSupport"]),
+    .testTarget(
+      name: "AuditReportsTests",
+      dependencies: ["AuditReports", "TestSupport", .product(name: "Ink", package: "Ink")]
+    ),
     .testTarget(
       name: "EndToEndTests",
+      dependencies: ["TestSupport"]
+    ),
+    .testTarget(
+      name: "ScriptsTests",
       dependencies: ["TestSupport"]
     ),
   ]
