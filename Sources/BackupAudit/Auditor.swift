@@ -97,7 +97,7 @@ public struct Auditor: Sendable {
     return kept
   }
 
-  private func summary(findings: [Finding], sessions: [Session]) -> AuditSummary {
+  func summary(findings: [Finding], sessions: [Session]) -> AuditSummary {
     let severities = Set(findings.map(\.severity))
     let status: String
     let exitCode: Int32

@@ -23,8 +23,12 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "The configuration file (TOML): servers, zones, roles, thresholds, catalogue.")
   var config: String?
 
-  @Option(help: "The format on standard output: \(Self.formatNames).")
-  var format: String = "text"
+  @Option(help: "The format on standard output: \(Self.formatNames) (default text).")
+  var format: String?
+
+  @Flag(
+    help: "Audit only the most recent session and print one status line (--format for more).")
+  var last = false
 
   @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
   var writes: [String] = []
@@ -56,13 +60,19 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "Pin the report's generation time (RFC 3339), for byte-identical reports.")
   var reportTime: String?
 
+  /// `--format`, or one status line for `--last` and text otherwise.
+  private var standardOutputWriter: any ReportWriter {
+    if let format { return ReportFormat(rawValue: format)!.writer()! }
+    return last ? StatusLineReportWriter() : TextReportWriter()
+  }
+
   static var formatNames: String { ReportFormat.allCases.map(\.rawValue).joined(separator: ", ") }
 
   func validate() throws {
     if reading.paths.isEmpty && reading.servers.isEmpty && config == nil {
       throw ValidationError("name at least one log file, folder, --server NAME=PATH or --config FILE")
     }
-    guard ReportFormat(rawValue: format)?.writer() != nil else {
+    if let format, ReportFormat(rawValue: format)?.writer() == nil {
       throw ValidationError("unknown or unavailable format \(format); formats: \(Self.formatNames)")
     }
     if let failOn, failOn != "warning" && failOn != "critical" {
@@ -83,12 +93,13 @@ struct AuditCommand: ParsableCommand {
     let readings = ServerLogReader.readAll(
       plan.servers, options: plan.readingOptions, catalogue: plan.catalogue)
     InputDiagnostics.report(readings)
-    let result = Auditor(configuration: plan.audit).audit(readings)
+    let auditor = Auditor(configuration: plan.audit)
+    let result = last ? auditor.auditLastSession(readings) : auditor.audit(readings)
     let report = AuditReport(
       result: result, toolVersion: ToolVersion.current, generatedAt: plan.reportTime,
       failOn: plan.audit.failOn)
     let output = StandardOutput()
-    output.write(Data(try ReportFormat(rawValue: format)!.writer()!.rendered(report).utf8))
+    output.write(Data(try standardOutputWriter.rendered(report).utf8))
     output.flush()
     for (target, path) in plan.writes {
       do {

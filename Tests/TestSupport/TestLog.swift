@@ -69,17 +69,19 @@ public struct TestLog {
 
 /// Audits hand-made logs.
 public enum AuditFixture {
-  /// Writes each server's log, reads them in UTC, and audits them.
+  /// Writes each server's log, reads them in UTC, and audits them (only the most recent
+  /// session when `lastSessionOnly`, as `audit --last` does).
   public static func audit(
     _ logs: [String: TestLog], configuration: AuditConfiguration = AuditConfiguration(),
-    zone: String = "UTC"
+    zone: String = "UTC", lastSessionOnly: Bool = false
   ) throws -> AuditResult {
     let folder = try TemporaryFolder()
     let servers = try logs.keys.sorted().map { name in
       ServerInput(name: name, files: [try folder.write("\(name)/messages.log", text: logs[name]!.text)])
     }
     let readings = ServerLogReader.readAll(servers, options: { _ in EventReading.options(zone) })
-    return Auditor(configuration: configuration).audit(readings)
+    let auditor = Auditor(configuration: configuration)
+    return lastSessionOnly ? auditor.auditLastSession(readings) : auditor.audit(readings)
   }
 
   /// The findings of `rule` as `server@session-kind` strings, for compact expectations.
