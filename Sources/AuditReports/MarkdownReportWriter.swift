@@ -1,0 +1,148 @@
+import BackupAudit
+import BackupEvents
+
+/// Writes the Markdown report of SPEC §7 for tickets, wikis and change records: the summary with
+/// the effective configuration, the servers, the sessions with their verdicts and members, the
+/// findings grouped by severity (worst first) with their evidence, and the inputs with hashes.
+///
+/// Log text is data: in tables and prose it goes through `MarkupEscaping.markdown(_:)`, and
+/// evidence lines stand in fenced code blocks whose fence no line can close, so a hostile log
+/// line adds no row, column, heading, tag or link. GitHub-flavoured tables; Ink renders it too.
+public struct MarkdownReportWriter: ReportWriter {
+  /// Creates the writer.
+  public init() {}
+
+  /// Writes `report` as one Markdown document ending with a newline.
+  public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
+    let result = report.result
+    var blocks = [["# Backup audit: \(result.summary.status.uppercased())"]]
+    blocks.append(summaryTable(report))
+    blocks += [["## Configuration"], configurationTable(result.configuration)]
+    blocks += [["## Servers (\(result.servers.count))"], serverTable(result.servers)]
+    blocks += sessionBlocks(result.sessions)
+    blocks += findingBlocks(result.findings)
+    blocks += [["## Inputs (\(result.inputs.count))"], inputTable(report)]
+    output.write(blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n"))
+    output.write("\n")
+  }
+
+  /// Status, exit code, counts, the last consistent session and the report's own making.
+  func summaryTable(_ report: AuditReport) -> [String] {
+    let summary = report.result.summary
+    let verdicts = Verdict.allCases.map { verdict in
+      "\(report.result.sessions.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
+    }
+    let severities = Severity.allCases.sorted(by: >).map {
+      "\(summary.findingsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)"
+    }
+    return Self.table(
+      ["summary", "value"],
+      [
+        ["status", summary.status],
+        ["exit code", "\(summary.exitCode) (fails on \(report.failOn.rawValue) and above)"],
+        ["sessions", "\(summary.sessions): \(verdicts.joined(separator: ", "))"],
+        ["findings", severities.joined(separator: ", ")],
+        [
+          "last consistent session",
+          summary.lastConsistentSession.map(MarkupEscaping.markdown) ?? "none",
+        ],
+        ["tool", "\(text(report.toolName)) \(text(report.toolVersion))"],
+        ["generated", timestamp(report.generatedAt)],
+      ])
+  }
+
+  /// The thresholds and scope the audit ran with, defaults included.
+  func configurationTable(_ configuration: AuditConfiguration) -> [String] {
+    let restored = configuration.restoredServers.sorted { $0.key < $1.key }.map { name, origin in
+      text(name) + (origin.map { " (copy of \(text($0)))" } ?? "")
+    }
+    let timeout = configuration.freezeTimeoutMilliseconds
+    let nearTimeout = Double(timeout) * configuration.nearTimeoutFraction
+    return Self.table(
+      ["setting", "value"],
+      [
+        ["freeze timeout", Self.duration(seconds(timeout))],
+        [
+          "near-timeout fraction",
+          "\(MarkupEscaping.decimal(configuration.nearTimeoutFraction)) (warns past "
+            + "\(Self.duration(roundedSeconds(nearTimeout / 1000))))",
+        ],
+        ["max quiesce", Self.duration(seconds(configuration.maxQuiesceMilliseconds))],
+        ["skew tolerance", Self.duration(seconds(configuration.skewToleranceMilliseconds))],
+        ["rpo", configuration.rpoMilliseconds.map { Self.duration(seconds($0)) } ?? "none"],
+        ["since", timestamp(configuration.since) ?? "none"],
+        ["until", timestamp(configuration.until) ?? "none"],
+        [
+          "members",
+          configuration.members.isEmpty
+            ? "every server read" : configuration.members.map(text).joined(separator: ", "),
+        ],
+        ["restored servers", restored.isEmpty ? "none" : restored.joined(separator: ", ")],
+        ["fail on", configuration.failOn.rawValue],
+      ])
+  }
+
+  /// Each server's zone, the span its logs cover, and whether it is a restored copy.
+  func serverTable(_ servers: [ServerCoverage]) -> [String] {
+    Self.table(
+      ["server", "time zone", "from", "to", "role"],
+      servers.map { server in
+        [
+          text(server.name), text(server.timeZone), timestamp(server.from) ?? "—",
+          timestamp(server.to) ?? "—", server.isRestored ? "restored copy" : "production",
+        ]
+      })
+  }
+
+  /// One row per input file with its hash ("not computed" when the caller gave none) and what
+  /// reading it found.
+  func inputTable(_ report: AuditReport) -> [String] {
+    Self.table(
+      [
+        "server", "path", "bytes", "sha-256", "first entry", "last entry", "entries",
+        "unparsed lines", "notes",
+      ],
+      report.result.inputs.map { input in
+        [
+          text(input.server), text(input.path), "\(input.bytes)",
+          report.digest(ofInputAt: input.path).map(text) ?? "not computed",
+          timestamp(input.firstEpochMilliseconds) ?? "—",
+          timestamp(input.lastEpochMilliseconds) ?? "—", "\(input.entries)",
+          "\(input.unparsedLines)", notes(input),
+        ]
+      })
+  }
+
+  /// What is unusual about an input: why it could not be read, and the counts that are not zero.
+  private func notes(_ input: InputSummary) -> String {
+    var notes: [String] = []
+    if let failure = input.failure { notes.append("unreadable: \(text(failure))") }
+    if input.decodedBytes != input.bytes { notes.append("\(input.decodedBytes) bytes decoded") }
+    let counts = [
+      (input.duplicateEntries, "duplicate entries"),
+      (input.impossibleTimestamps, "impossible timestamps"),
+      (input.binaryLines, "binary lines"), (input.truncatedLines, "truncated lines"),
+      (input.outOfOrderEntries, "entries out of order"),
+    ]
+    notes += counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    if let source = input.legacyYearSource { notes.append("year from \(text(source))") }
+    return notes.isEmpty ? "—" : notes.joined(separator: "; ")
+  }
+
+  /// Log or configuration text as Markdown inline text.
+  func text(_ value: String) -> String {
+    MarkupEscaping.markdown(value)
+  }
+
+  /// Seconds as `600 s`.
+  static func duration(_ value: Double) -> String {
+    "\(MarkupEscaping.decimal(value)) s"
+  }
+
+  /// A GitHub-flavoured table, or "none" without rows; the cells must already be escaped.
+  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    guard !rows.isEmpty else { return ["none"] }
+    let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+    return [line(header), line(header.map { _ in "---" })] + rows.map(line)
+  }
+}

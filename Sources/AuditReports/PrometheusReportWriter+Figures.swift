@@ -1,0 +1,25 @@
+import BackupAudit
+
+// The figures that the monitoring formats (Prometheus, Nagios) and the Markdown summary read off
+// an audit result, computed once here so that they agree.
+extension AuditResult {
+  /// The session `summary.lastConsistentSession` names, when there is one.
+  var lastConsistentSession: Session? {
+    guard let id = summary.lastConsistentSession else { return nil }
+    return sessions.last { $0.id == id }
+  }
+
+  /// Each production server's freeze in the most recent session where it froze, by server name:
+  /// its length in seconds (milliseconds kept), or nil when that freeze never ended, so that an
+  /// older, shorter freeze never stands in for a missing one.
+  var latestFreezes: [(server: String, session: Session, seconds: Double?)] {
+    var latest: [String: (session: Session, seconds: Double?)] = [:]
+    for session in sessions {
+      for member in session.members where member.freezeBegin != nil {
+        let duration = member.durationSeconds.flatMap { $0.isFinite ? roundedSeconds($0) : nil }
+        latest[member.server] = (session, duration)
+      }
+    }
+    return latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.session, $0.value.seconds) }
+  }
+}
