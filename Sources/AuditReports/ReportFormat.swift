@@ -16,7 +16,12 @@ public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
     switch self {
     case .text: TextReportWriter(usesColours: colours)
     case .json: JSONReportWriter()
-    case .markdown, .html, .junit, .sarif, .prometheus, .nagios: nil
+    case .markdown: MarkdownReportWriter()
+    case .junit: JUnitReportWriter()
+    case .sarif: SARIFReportWriter()
+    case .prometheus: PrometheusReportWriter()
+    case .nagios: NagiosReportWriter()
+    case .html: nil
     }
   }
 }
