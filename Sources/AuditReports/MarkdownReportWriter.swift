@@ -42,13 +42,17 @@ public struct MarkdownReportWriter: ReportWriter {
         ["exit code", "\(summary.exitCode) (fails on \(report.failOn.rawValue) and above)"],
         ["sessions", "\(summary.sessions): \(verdicts.joined(separator: ", "))"],
         ["findings", severities.joined(separator: ", ")],
-        [
-          "last consistent session",
-          summary.lastConsistentSession.map(MarkupEscaping.markdown) ?? "none",
-        ],
+        ["last consistent session", lastConsistent(report.result)],
         ["tool", "\(text(report.toolName)) \(text(report.toolVersion))"],
         ["generated", timestamp(report.generatedAt)],
       ])
+  }
+
+  /// The last consistent session's id and start, or "none".
+  private func lastConsistent(_ result: AuditResult) -> String {
+    guard let id = result.summary.lastConsistentSession else { return "none" }
+    let start = result.lastConsistentSession.map { ", started \(timestamp($0.start))" } ?? ""
+    return text(id) + start
   }
 
   /// The thresholds and scope the audit ran with, defaults included.

@@ -27,7 +27,9 @@ import Testing
   #expect(html.hasPrefix("<h1>Backup audit: CRITICAL</h1>"))
   #expect(html.contains("<td>exit code</td><td>2 (fails on warning and above)</td>"))
   #expect(
-    html.contains("<td>last consistent session</td><td>20210812T035000Z-cluster-quiesce</td>"))
+    html.contains(
+      "<td>last consistent session</td><td>20210812T035000Z-cluster-quiesce, started "
+        + "2021-08-12T03:50:00.000Z</td>"))
 }
 
 @Test func markdownReportGroupsFindingsWorstFirstWithTheirEvidence() throws {
