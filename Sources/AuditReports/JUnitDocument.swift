@@ -96,7 +96,7 @@ struct JUnitProperty: Encodable, DynamicNodeEncoding {
 
 /// A `<testcase>`: passed when it holds no outcome.
 struct JUnitCase: Encodable, DynamicNodeEncoding {
-  let name: String
+  var name: String
   let classname: String
   var failure: JUnitOutcome?
   var error: JUnitOutcome?

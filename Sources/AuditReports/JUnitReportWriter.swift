@@ -117,21 +117,28 @@ public struct JUnitReportWriter: ReportWriter {
   }
 
   /// A case per check, in order, each failed by the first finding of its subject and rule; a
-  /// finding with no case left for it gets a case of its own after them.
+  /// further finding of the same subject and rule, or one with no check, gets a case of its own
+  /// after them, numbered from the second on (`rpo-exceeded (2)`) so that names stay unique.
   static func cases(
     suite: String, checks: [(subject: String, rule: RuleID)], findings: [Finding]
   ) -> [JUnitCase] {
     var cases = checks.map { JUnitCase(suite: suite, subject: $0.subject, rule: $0.rule) }
-    var open: [[String]: Int] = [:]
-    for (index, check) in checks.enumerated().reversed() {
-      open[[check.subject, check.rule.rawValue]] = index
+    var checked: [[String]: Int] = [:]
+    for (index, check) in checks.enumerated()
+    where checked[[check.subject, check.rule.rawValue]] == nil {
+      checked[[check.subject, check.rule.rawValue]] = index
     }
+    var seen: [[String]: Int] = [:]
     for finding in findings {
       let subject = finding.server ?? clusterSubject
-      if let index = open.removeValue(forKey: [subject, finding.rule.rawValue]) {
+      let key = [subject, finding.rule.rawValue]
+      let count = (seen[key] ?? 0) + 1
+      seen[key] = count
+      if count == 1, let index = checked[key] {
         cases[index].record(finding)
       } else {
         var extra = JUnitCase(suite: suite, subject: subject, rule: finding.rule)
+        if count > 1 { extra.name += " (\(count))" }
         extra.record(finding)
         cases.append(extra)
       }
