@@ -13,17 +13,6 @@ public struct JSONReportWriter: ReportWriter {
 
   /// Writes `report` as one pretty-printed JSON document.
   public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
-    let encoder = JSONEncoder()
-    // Slashes are left alone: paths stay readable, and `/` needs no escape in JSON; formats
-    // that embed JSON in markup escape it themselves.
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let data: Data
-    do {
-      data = try encoder.encode(JSONReportDocument(report: report))
-    } catch {
-      throw ReportError.unencodable(format: "json", reason: "\(error)")
-    }
-    output.write(String(decoding: data, as: UTF8.self))
-    output.write("\n")
+    try SortedJSON.write(JSONReportDocument(report: report), format: "json", to: &output)
   }
 }

@@ -22,16 +22,7 @@ public struct SARIFReportWriter: ReportWriter {
 
   /// Writes `report` as one pretty-printed SARIF log.
   public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let data: Data
-    do {
-      data = try encoder.encode(SARIFLog(runs: [run(report)]))
-    } catch {
-      throw ReportError.unencodable(format: "sarif", reason: "\(error)")
-    }
-    output.write(String(decoding: data, as: UTF8.self))
-    output.write("\n")
+    try SortedJSON.write(SARIFLog(runs: [run(report)]), format: "sarif", to: &output)
   }
 
   /// The SARIF level of a severity.
