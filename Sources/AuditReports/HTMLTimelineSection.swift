@@ -44,7 +44,8 @@ struct HTMLTimelineSection {
           "span", [("class", "muted")],
           [
             HTMLMarkup.text(
-              "\(session.kind.rawValue) · \(checkpoint) · from \(timestamp(session.start)) for "
+              "\(session.kind.rawValue) · \(checkpoint) · "
+                + "\(TimelineScale.label(session.start, step: 1))Z, "
                 + "\(HTMLFormat.duration(milliseconds: session.end - session.start)) · "
                 + HTMLFormat.counted(findings.count, "finding"))
           ]),

@@ -4,9 +4,9 @@ import BackupAudit
 /// so that a finding stands out in grey print and to colour-blind readers.
 ///
 /// A critical finding (an inconsistent session) is a red disc with a cross, a warning (a
-/// degraded session) an amber triangle with `!`, unknown evidence a purple diamond with `?`,
-/// and a consistent session a green disc with a tick. Each has a white outline, so that it
-/// stays visible over the bars it marks.
+/// degraded session) an amber triangle with `!`, unknown evidence a purple square with `?` (a
+/// diamond would read as the replacement character) and a consistent session a green disc with
+/// a tick. Each has a white outline, so that it stays visible over the bars it marks.
 enum SVGSymbol: String {
   case cross
   case exclamation
@@ -62,7 +62,10 @@ enum SVGSymbol: String {
       switch self {
       case .cross, .tick: SVG.circle(x: 0, y: 0, radius: 7.5, className: "shape")
       case .exclamation: SVG.path("M0 -8.5L8.5 6.8H-8.5Z", className: "shape")
-      case .question: SVG.path("M0 -8.5L8.5 0L0 8.5L-8.5 0Z", className: "shape")
+      case .question:
+        SVG.path(
+          "M-5.5 -7H5.5Q7 -7 7 -5.5V5.5Q7 7 5.5 7H-5.5Q-7 7 -7 5.5V-5.5Q-7 -7 -5.5 -7Z",
+          className: "shape")
       }
     let transform = "translate(\(SVG.number(x)) \(SVG.number(y))) scale(\(SVG.number(scale)))"
     return HTMLMarkup.element(

@@ -1,8 +1,9 @@
 import BackupAudit
 
 /// The whole audited period on one strip: a mark per session coloured and shaped by its
-/// verdict, then a lane per server with the span its logs cover, a tick per episode it took
-/// part in, its findings and its restore tests.
+/// verdict (consistent ones smaller, so that the others stand out), then a lane per server
+/// with the span its logs cover, a tick per episode it took part in, its findings and its
+/// restore tests.
 ///
 /// A month is millions of seconds and a freeze a few hundred, so the strip shows where the
 /// sessions and findings are, not how long they lasted: every mark links to the session's own
@@ -67,7 +68,8 @@ struct TimelineOverview {
       to: HTMLFormat.sessionAnchor(session.id),
       [
         SVGSymbol(session.verdict).mark(
-          x: x, y: y, className: session.verdict.rawValue, title: title)
+          x: x, y: y, size: session.verdict == .consistent ? 11 : 15,
+          className: session.verdict.rawValue, title: title)
       ])
   }
 
