@@ -6,7 +6,7 @@ BIN      := .build/release/iris-backup-audit
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_DEPS := libpcre2-dev zlib1g-dev pkg-config
 
-.PHONY: deps build demo test samples clean
+.PHONY: deps build demo test samples reports clean
 
 deps:
 	@missing=""; for package in $(APT_DEPS); do \
@@ -33,6 +33,11 @@ test: deps
 
 samples: build
 	Samples/generate.sh $(BIN)
+
+# The reports of every sample in every format, with a pinned generation time (a test checks
+# that reports/ is current).
+reports: build
+	reports/generate.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -9,10 +9,10 @@ public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
   case prometheus
   case nagios
 
-  /// The writer of this format, or nil while the format is not built yet.
+  /// The writer of this format.
   ///
   /// `colours` asks the text writer for ANSI colours; the other formats ignore it.
-  public func writer(colours: Bool = false) -> (any ReportWriter)? {
+  public func writer(colours: Bool = false) -> any ReportWriter {
     switch self {
     case .text: TextReportWriter(usesColours: colours)
     case .json: JSONReportWriter()
@@ -21,7 +21,7 @@ public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
     case .sarif: SARIFReportWriter()
     case .prometheus: PrometheusReportWriter()
     case .nagios: NagiosReportWriter()
-    case .html: nil
+    case .html: HTMLReportWriter()
     }
   }
 }

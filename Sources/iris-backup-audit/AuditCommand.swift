@@ -62,7 +62,7 @@ struct AuditCommand: ParsableCommand {
 
   /// `--format`, or one status line for `--last` and text otherwise.
   private var standardOutputWriter: any ReportWriter {
-    if let format { return ReportFormat(rawValue: format)!.writer()! }
+    if let format { return ReportFormat(rawValue: format)!.writer() }
     return last ? StatusLineReportWriter() : TextReportWriter()
   }
 
@@ -72,8 +72,8 @@ struct AuditCommand: ParsableCommand {
     if reading.paths.isEmpty && reading.servers.isEmpty && config == nil {
       throw ValidationError("name at least one log file, folder, --server NAME=PATH or --config FILE")
     }
-    if let format, ReportFormat(rawValue: format)?.writer() == nil {
-      throw ValidationError("unknown or unavailable format \(format); formats: \(Self.formatNames)")
+    if let format, ReportFormat(rawValue: format) == nil {
+      throw ValidationError("unknown format \(format); formats: \(Self.formatNames)")
     }
     if let failOn, failOn != "warning" && failOn != "critical" {
       throw ValidationError("--fail-on takes warning or critical, not \(failOn)")
@@ -103,7 +103,7 @@ struct AuditCommand: ParsableCommand {
     output.flush()
     for (target, path) in plan.writes {
       do {
-        try ReportFile.write(try target.writer()!.rendered(report), to: path)
+        try ReportFile.write(try target.writer().rendered(report), to: path)
       } catch {
         Diagnostics.error("cannot write \(path): \(error)")
         throw ExitCode(ExitStatus.unknown)

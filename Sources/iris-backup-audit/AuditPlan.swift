@@ -57,7 +57,7 @@ struct AuditPlan {
       try file.map { try CompiledCatalogue($0.catalogue()) } ?? CompiledCatalogue.standard
     writes = try command.writes.map { argument in
       guard let equals = argument.firstIndex(of: "="),
-        let format = ReportFormat(rawValue: String(argument[..<equals])), format.writer() != nil
+        let format = ReportFormat(rawValue: String(argument[..<equals]))
       else {
         throw ValidationError("--write takes FORMAT=PATH with a format of \(AuditCommand.formatNames), not \(argument)")
       }

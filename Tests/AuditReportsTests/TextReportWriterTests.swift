@@ -56,8 +56,13 @@ import Testing
   #expect(!text.contains(String(repeating: "x", count: 241)))
 }
 
-@Test func everyFormatThatExistsHasAWriter() {
+@Test func everyFormatHasItsWriter() {
   #expect(ReportFormat.text.writer() is TextReportWriter)
   #expect(ReportFormat.json.writer() is JSONReportWriter)
-  #expect(ReportFormat(rawValue: "junit") != nil)
+  #expect(ReportFormat.markdown.writer() is MarkdownReportWriter)
+  #expect(ReportFormat.html.writer() is HTMLReportWriter)
+  #expect(ReportFormat.junit.writer() is JUnitReportWriter)
+  #expect(ReportFormat.sarif.writer() is SARIFReportWriter)
+  #expect(ReportFormat.prometheus.writer() is PrometheusReportWriter)
+  #expect(ReportFormat.nagios.writer() is NagiosReportWriter)
 }
