@@ -161,3 +161,12 @@ func sessionTimeline(_ tree: HTMLTree, _ id: String) -> HTMLTree? {
   tree.elements("details").first { $0.attributes["id"] == "session-" + id }?
     .elements("svg").first { $0.classes == ["timeline", "session"] }
 }
+
+@Test func longEvidenceLinesAreCutInHTMLWithACountOfTheRest() throws {
+  var result = ReportFixtures.result()
+  result.findings[0].evidence[0].text = String(repeating: "x", count: 10_000)
+  let tree = try #require(
+    HTMLTree.parse(try HTMLReportWriter().rendered(ReportFixtures.report(result))))
+  let line = tree.elements("pre")[0].text
+  #expect(line == String(repeating: "x", count: 2_000) + "… (8000 more characters)")
+}
