@@ -20,6 +20,9 @@ public final class CompiledCatalogue: Sendable {
   let literals: [[UInt8]]
   /// True when some entry has no literal, so every entry must reach PCRE2.
   let hasUnfilteredEntries: Bool
+  /// Marks the lines holding a literal, for the reader's whole-buffer prefilter; nil when some
+  /// entry has no literal or a literal could span lines (every line then counts as marked).
+  public let lineMarker: LiteralMarker?
 
   /// Compiles every pattern of `catalogue`; throws on the first that does not compile.
   public init(_ catalogue: MessageCatalogue) throws {
@@ -47,6 +50,7 @@ public final class CompiledCatalogue: Sendable {
     }
     self.literals = literals
     hasUnfilteredEntries = compiled.contains { $0.literalIndex == nil }
+    lineMarker = hasUnfilteredEntries ? nil : LiteralMarker(literals: literals)
   }
 
   /// The catalogue of SPEC §3.3, compiled once per process.

@@ -4,9 +4,12 @@ import LogParsing
 /// Turns entries into backup events with the catalogue; one per worker thread (it owns the
 /// PCRE2 match data).
 ///
-/// The prefilter looks for each catalogue literal in the entry's text with `memmem`, and only
-/// entries holding one reach PCRE2; it may let through entries that are no event, never the
-/// reverse, so turning it off must change nothing but the time taken.
+/// The prefilter has two stages. The reader marks the lines holding a catalogue literal
+/// (`CompiledCatalogue.lineMarker`, one pass over whole buffers), so an unmarked entry is no
+/// event; then each literal is looked for in a marked entry's text with `memmem`, and only
+/// entries holding one reach PCRE2, with only the patterns of the literals found. It may let
+/// through entries that are no event, never the reverse, so turning it off must change nothing
+/// but the time taken. Entries must come from a reader that used this catalogue's marker or none.
 public final class EventExtractor {
   private let catalogue: CompiledCatalogue
   private let matchData = MatchData()
@@ -24,6 +27,8 @@ public final class EventExtractor {
   /// The event `entry` is, if any.
   public func event(in entry: Entry, server: String, path: String) -> BackupEvent? {
     if usesPrefilter {
+      // An unmarked entry holds no literal: the reader's marker searched all of its lines.
+      guard entry.isMarked || catalogue.hasUnfilteredEntries else { return nil }
       var isCandidate = false
       for index in catalogue.literals.indices {
         let found = contains(entry.text, catalogue.literals[index])
@@ -63,7 +68,9 @@ public final class EventExtractor {
   /// True when `haystack` holds `needle`.
   private func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
     guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-    return needle.withUnsafeBytes { byte_search_memmem(base, haystack.count, $0.baseAddress!, needle.count) }
+    return needle.withUnsafeBytes {
+      byte_search_memmem(base, haystack.count, $0.baseAddress!, needle.count)
+    }
       != nil
   }
 }

@@ -25,6 +25,14 @@ public struct InputSummary: Sendable, Equatable, Codable {
   public var legacyYearSource: String?
   /// Why the file could not be read, or could be read only in part.
   public var failure: String?
+  /// The SHA-256 of the file's bytes as stored (compressed bytes for gzip files; for standard
+  /// input, the bytes read), as 64 lowercase hex digits, computed while the file was read.
+  ///
+  /// Set only when every byte was read, up to the end of the file: nil when it could not be
+  /// opened, when a read failed, or when damaged gzip data stopped the reading before the end,
+  /// because the hash of part of a file is not the file's hash. A gzip stream that is cut short
+  /// is read to its end, so it has both a `failure` and its hash.
+  public var sha256: String?
 
   /// An empty summary for `path`.
   public init(server: String, path: String) {

@@ -5,7 +5,7 @@ import LogParsing
 ///
 /// While a file is read, the fingerprints of its entries from the next file's first instant on
 /// are kept (at most `limit`); the next file's entries up to the previous file's last instant
-/// that match one are dropped.
+/// that match one are dropped. `startFile`, the entries through `admit`, then `finishFile`.
 struct OverlapFilter {
   private let limit: Int
   /// Fingerprints of the previous file's tail, checked against the current file.
@@ -30,10 +30,20 @@ struct OverlapFilter {
     keepFrom = next
   }
 
+  /// Entries timed at most `checkedUntil` or at least `keptFrom` must go through `admit`; the
+  /// others are new and need not be kept, so the reader skips the call for them.
+  var watchedInstants: (checkedUntil: Int64, keptFrom: Int64) {
+    (previousTail.isEmpty ? .min : previousLast, keepFrom ?? .max)
+  }
+
+  /// Call after each file with its latest entry instant, which the next file is checked up to.
+  mutating func finishFile(lastInstant: Int64?) {
+    currentLast = lastInstant ?? .min
+  }
+
   /// True when `entry` is new; false when the previous file already had it.
   mutating func admit(_ entry: Entry) -> Bool {
     let instant = entry.epochMilliseconds
-    currentLast = max(currentLast, instant)
     let needsPrevious = !previousTail.isEmpty && instant <= previousLast
     let needsKeeping = keepFrom.map { instant >= $0 } ?? false
     guard needsPrevious || needsKeeping else { return true }

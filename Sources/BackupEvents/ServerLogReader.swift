@@ -46,44 +46,77 @@ public struct ServerLogReader: Sendable {
       overlap.startFile(keepingFrom: nextFirst)
       var summary = InputSummary(server: server.name, path: file.path)
       summary.bytes = fileSize(file.path)
+      // Most entries are far from the files' overlaps and no event: the scanner need not hand
+      // them out, and `handle` touches none of the variables it captures for them (that would
+      // cost run-time exclusivity checks).
+      let watched = overlap.watchedInstants
+      var scannerConfiguration = options.scanner
+      if options.usesPrefilter && catalogue.lineMarker != nil && watched.checkedUntil < .max
+        && watched.checkedUntil + 1 <= watched.keptFrom
+      {
+        scannerConfiguration.unmarkedEntriesSkipped = (watched.checkedUntil + 1)..<watched.keptFrom
+      }
       let scanner = EntryScanner(
         converter: converter, legacyYear: legacyPolicy(for: file.path),
-        configuration: options.scanner)
-      let handle: (Entry) -> Void = { entry in
-        guard overlap.admit(entry) else {
-          summary.duplicateEntries += 1
-          return
+        configuration: scannerConfiguration)
+      func handle(_ entry: Entry) {
+        let instant = entry.epochMilliseconds
+        if instant <= watched.checkedUntil || instant >= watched.keptFrom {
+          guard overlap.admit(entry) else {
+            summary.duplicateEntries += 1
+            return
+          }
         }
+        // Unmarked: the catalogue's marker found none of its literals in the entry's lines.
+        guard entry.isMarked else { return }
         if let event = extractor.event(in: entry, server: server.name, path: file.path) {
           events.append(event)
         }
       }
       do {
-        let lineStatistics = try forEachLine(of: file.path) { line in scanner.scan(line, handle) }
+        let read = try forEachLine(of: file.path) { line in scanner.scan(line, handle) }
         scanner.finish(handle)
-        summary.record(lineStatistics, scanner.statistics)
+        summary.record(read.statistics, scanner.statistics)
+        summary.sha256 = read.sha256
       } catch let failure as LineFailure {
         scanner.finish(handle)
         summary.record(failure.statistics, scanner.statistics)
         summary.failure = String(describing: failure.error)
+        summary.sha256 = failure.sha256
       } catch {
         summary.failure = String(describing: error)
       }
+      overlap.finishFile(lastInstant: scanner.statistics.lastEpochMilliseconds)
       inputs.append(summary)
     }
     return ServerReading(
       server: server.name, timeZone: options.timeZone.identifier, events: events, inputs: inputs)
   }
 
-  /// A read error with what had been counted before it.
+  /// A read error with what had been counted before it, and the file's hash when every byte of
+  /// it was read all the same (a gzip stream that ends early).
   private struct LineFailure: Error {
     let error: Error
     let statistics: LineStatistics
+    let sha256: String?
   }
 
-  /// Runs `body` on every line of `path`, by the streaming or the whole-file path.
-  private func forEachLine(of path: String, _ body: (Line) -> Void) throws -> LineStatistics {
-    let source = try DecompressingSource.wrap(FileByteSource(path: path), path: path)
+  /// The line reader's configuration: the catalogue's marker when the prefilter is on, none
+  /// otherwise (every line marked), whatever `options.lineReader` says.
+  private var lineReaderConfiguration: LineReader.Configuration {
+    var configuration = options.lineReader
+    configuration.marker = options.usesPrefilter ? catalogue.lineMarker : nil
+    return configuration
+  }
+
+  /// Runs `body` on every line of `path`, by the streaming or the whole-file path; returns what
+  /// the reader counted and the SHA-256 of the file's bytes as stored.
+  private func forEachLine(of path: String, _ body: (Line) -> Void) throws
+    -> (statistics: LineStatistics, sha256: String?)
+  {
+    let file = try FileByteSource(path: path)
+    let source = try DecompressingSource.wrap(file, path: path)
+    let configuration = lineReaderConfiguration
     if options.readsWholeFiles {
       var bytes: [UInt8] = []
       var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -98,23 +131,30 @@ public struct ServerLogReader: Sendable {
         readError = error
       }
       let statistics = bytes.withUnsafeBytes {
-        LineReader.forEachLine(in: $0, maximumLineLength: options.lineReader.maximumLineLength, body)
+        LineReader.forEachLine(
+          in: $0, maximumLineLength: configuration.maximumLineLength,
+          marker: configuration.marker, body)
       }
-      if let readError { throw LineFailure(error: readError, statistics: statistics) }
-      return statistics
+      if let readError {
+        throw LineFailure(error: readError, statistics: statistics, sha256: file.sha256)
+      }
+      return (statistics, file.sha256)
     }
-    let reader = LineReader(source: source, configuration: options.lineReader)
+    let reader = LineReader(source: source, configuration: configuration)
     do {
       try reader.forEachLine(body)
     } catch {
-      throw LineFailure(error: error, statistics: reader.statistics)
+      throw LineFailure(error: error, statistics: reader.statistics, sha256: file.sha256)
     }
-    return reader.statistics
+    return (reader.statistics, file.sha256)
   }
 
   /// The instant of a file's first entry, reading no further than that entry's first line.
   private func firstInstant(of path: String, converter: LocalTimeConverter) -> Int64? {
-    guard let source = try? DecompressingSource.wrap(FileByteSource(path: path), path: path) else {
+    guard
+      let source = try? DecompressingSource.wrap(
+        FileByteSource(path: path, hashes: false), path: path)
+    else {
       return nil
     }
     let scanner = EntryScanner(converter: converter, legacyYear: legacyPolicy(for: path))
@@ -134,7 +174,8 @@ public struct ServerLogReader: Sendable {
       let modified = attributes[.modificationDate] as? Date
     else { return .unknown }
     let milliseconds = Int64((modified.timeIntervalSince1970 * 1000).rounded(.down))
-    return .modificationTime(LocalTimeConverter(timeZone: options.timeZone).localTime(of: milliseconds))
+    return .modificationTime(
+      LocalTimeConverter(timeZone: options.timeZone).localTime(of: milliseconds))
   }
 
   private func fileSize(_ path: String) -> Int {

@@ -23,6 +23,9 @@ public struct Entry {
   public let firstLineMessageLength: Int
   /// True when `text` was cut at the scanner's limit.
   public let isTextTruncated: Bool
+  /// False when the reader's marker found no mark in any of the entry's lines, so no literal
+  /// of the catalogue is in its text; true otherwise (and always for structured lines).
+  public let isMarked: Bool
 
   /// The first line's message, without continuation lines.
   public var firstLineMessage: UnsafeRawBufferPointer {

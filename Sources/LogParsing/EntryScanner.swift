@@ -13,11 +13,20 @@ public final class EntryScanner {
     public var maximumTextLength = 1 << 16
     /// The most bytes of an entry's first line kept for evidence.
     public var maximumEvidenceLength = 4096
+    /// The fast path: entries with no marked line (`Line.isMarked`) timed in this range may be
+    /// counted and not handed out, because the caller has no use for them. One-line entries
+    /// with a full timestamp are then left out without their header even being parsed; the
+    /// others are handed out as usual. Nil hands out every entry.
+    public var unmarkedEntriesSkipped: Range<Int64>?
 
     /// Creates a configuration.
-    public init(maximumTextLength: Int = 1 << 16, maximumEvidenceLength: Int = 4096) {
+    public init(
+      maximumTextLength: Int = 1 << 16, maximumEvidenceLength: Int = 4096,
+      unmarkedEntriesSkipped: Range<Int64>? = nil
+    ) {
       self.maximumTextLength = maximumTextLength
       self.maximumEvidenceLength = maximumEvidenceLength
+      self.unmarkedEntriesSkipped = unmarkedEntriesSkipped
     }
   }
 
@@ -37,12 +46,27 @@ public final class EntryScanner {
   private let legacyYear: LegacyYearPolicy
   private let configuration: Configuration
   private var state = State.beforeFirstEntry
-  public private(set) var statistics = EntryStatistics()
+  /// What has been counted so far.
+  public var statistics: EntryStatistics { counts }
+  // Private, so that the optimiser sees every access and needs no run-time exclusivity checks.
+  private var counts = EntryStatistics()
 
-  // The open entry. `text`, `evidence` and `category` keep their capacity between entries.
-  private var text: [UInt8] = []
-  private var evidence: [UInt8] = []
-  private var category: [UInt8] = []
+  // The open entry. Its bytes live in buffers allocated once and reused from entry to entry,
+  // so a line costs a copy into them and no allocation.
+  /// The message: `text[..<textCount]`, at most `maximumTextLength` bytes; while
+  /// `textInEvidence` is set, it is `evidence[textStart..<evidenceCount]` instead, which saves
+  /// copying the message of the many entries that are one line long.
+  private let text: UnsafeMutableRawBufferPointer
+  private var textCount = 0
+  private var textInEvidence = false
+  private var textStart = 0
+  /// The first line: `evidence[..<evidenceCount]`, at most `maximumEvidenceLength` bytes.
+  private let evidence: UnsafeMutableRawBufferPointer
+  private var evidenceCount = 0
+  /// The category's bytes in `evidence`, when they lie there.
+  private var categoryInEvidence: Range<Int>?
+  /// The category's bytes otherwise (structured lines, or far into a long first line).
+  private var categoryCopy: [UInt8] = []
   private var hasCategory = false
   private var layout = EntryLayout.iris
   private var lineNumber = 0
@@ -54,6 +78,11 @@ public final class EntryScanner {
   private var severity: Int?
   private var firstLineMessageLength = 0
   private var isTextTruncated = false
+  /// True when a line of the open entry was marked by the reader's marker.
+  private var isMarked = false
+  /// True while the open entry's header (pid, severity, category, where its message starts) has
+  /// not been read from `evidence`, which then holds its whole first line (the fast path).
+  private var isHeaderPending = false
   /// The year legacy timestamps are in, once the first one was dated, and its month.
   private var legacyYearInUse: Int?
   private var lastLegacyMonth = 0
@@ -66,16 +95,34 @@ public final class EntryScanner {
     self.converter = converter
     self.legacyYear = legacyYear
     self.configuration = configuration
-    text.reserveCapacity(configuration.maximumTextLength)
-    evidence.reserveCapacity(configuration.maximumEvidenceLength)
+    text = .allocate(byteCount: max(configuration.maximumTextLength, 1), alignment: 16)
+    evidence = .allocate(byteCount: max(configuration.maximumEvidenceLength, 1), alignment: 16)
+  }
+
+  deinit {
+    text.deallocate()
+    evidence.deallocate()
   }
 
   /// Takes the next line; calls `emit` with the entry before it when this line starts a new one.
   public func scan(_ line: Line, _ emit: (Entry) throws -> Void) rethrows {
     let bytes = line.bytes
     if line.containsNUL {
-      statistics.unparsedLines += 1
-      statistics.binaryLines += 1
+      counts.unparsedLines += 1
+      counts.binaryLines += 1
+      return
+    }
+    if !line.isMarked && configuration.unmarkedEntriesSkipped != nil
+      && bytes.count <= configuration.maximumEvidenceLength,
+      let timestamp = LineClassifier.fullTimestamp(bytes)
+    {
+      // The fast path: the same entry the general code would open, its header read later if
+      // at all.
+      try finishEntry(emit)
+      begin(line, timestamp: timestamp, layout: .iris)
+      isMarked = false
+      isHeaderPending = true
+      state = .open
       return
     }
     switch LineClassifier.classify(bytes) {
@@ -97,9 +144,11 @@ public final class EntryScanner {
       open(line, header: header)
     case .recovery(let time):
       try finishEntry(emit)
-      open(line, header: EntryHeader(
-        layout: .recovery, timestamp: time, pid: nil, severity: nil, category: nil,
-        messageStart: 0))
+      open(
+        line,
+        header: EntryHeader(
+          layout: .recovery, timestamp: time, pid: nil, severity: nil, category: nil,
+          messageStart: 0))
     case .impossibleTimestamp:
       try finishEntry(emit)
       discard(impossible: true)
@@ -110,8 +159,8 @@ public final class EntryScanner {
         return
       }
       switch state {
-      case .open: appendContinuation(bytes)
-      case .beforeFirstEntry, .structured, .discarding: statistics.unparsedLines += 1
+      case .open: appendContinuation(line)
+      case .beforeFirstEntry, .structured, .discarding: counts.unparsedLines += 1
       }
     }
   }
@@ -123,107 +172,170 @@ public final class EntryScanner {
   }
 
   private func discard(impossible: Bool = false) {
-    statistics.unparsedLines += 1
-    if impossible { statistics.impossibleTimestamps += 1 }
+    counts.unparsedLines += 1
+    if impossible { counts.impossibleTimestamps += 1 }
     state = .discarding
   }
 
   private func open(_ line: Line, header: EntryHeader) {
-    let bytes = line.bytes
     begin(line, timestamp: header.timestamp, layout: header.layout)
+    isMarked = line.isMarked
+    apply(header, firstLine: line.bytes)
+    state = .open
+  }
+
+  /// Reads the header of a fast-path entry from its first line, kept whole in `evidence`.
+  private func readPendingHeader() {
+    isHeaderPending = false
+    let firstLine = UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount])
+    apply(
+      LineClassifier.header(firstLine, after: 21, timestamp: timestamp, hasYear: true),
+      firstLine: firstLine)
+  }
+
+  /// Sets the open entry's header fields and first message from its first line.
+  private func apply(_ header: EntryHeader, firstLine bytes: UnsafeRawBufferPointer) {
+    layout = header.layout
     pid = header.pid
     severity = header.severity
     if let range = header.category {
       hasCategory = true
-      category.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
+      if range.upperBound <= evidenceCount {
+        categoryInEvidence = range
+      } else {
+        categoryCopy.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
+      }
     }
-    appendText(UnsafeRawBufferPointer(rebasing: bytes[min(header.messageStart, bytes.count)...]))
-    firstLineMessageLength = text.count
-    state = .open
+    let messageStart = min(header.messageStart, bytes.count)
+    let messageLength = bytes.count - messageStart
+    if bytes.count == evidenceCount && messageLength <= configuration.maximumTextLength {
+      textInEvidence = true
+      textStart = messageStart
+      firstLineMessageLength = messageLength
+    } else {
+      appendText(UnsafeRawBufferPointer(rebasing: bytes[messageStart...]))
+      firstLineMessageLength = textCount
+    }
   }
 
   private func openStructured(_ line: Line, _ structured: StructuredLogLine) {
     begin(line, timestamp: structured.timestamp, layout: structured.layout)
+    // The text was unescaped, so a literal may be in it and not in the line as written.
+    isMarked = true
     pid = structured.pid
     severity = structured.severity
     if let name = structured.category {
       hasCategory = true
-      category.append(contentsOf: name.utf8)
+      categoryCopy.append(contentsOf: name.utf8)
     }
     var message = structured.text
     message.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
-    firstLineMessageLength = text.firstIndex(of: 0x0A) ?? text.count
+    let written = UnsafeRawBufferPointer(rebasing: text[..<textCount])
+    firstLineMessageLength = written.firstIndex(of: 0x0A) ?? textCount
     state = .structured
   }
 
   /// Resets the open entry's fields for a new entry starting at `line`.
   private func begin(_ line: Line, timestamp: LocalTimestamp, layout: EntryLayout) {
-    text.removeAll(keepingCapacity: true)
-    evidence.removeAll(keepingCapacity: true)
-    category.removeAll(keepingCapacity: true)
+    textCount = 0
+    textInEvidence = false
+    isHeaderPending = false
+    pid = nil
+    severity = nil
+    // Touch the copy only when it was used: the array costs run-time exclusivity checks.
+    if hasCategory && categoryInEvidence == nil { categoryCopy.removeAll(keepingCapacity: true) }
+    categoryInEvidence = nil
     hasCategory = false
     isTextTruncated = line.isTruncated
     self.layout = layout
     self.timestamp = timestamp
     lineNumber = line.number
     lineCount = 1
-    evidence.append(
-      contentsOf: UnsafeRawBufferPointer(
-        rebasing: line.bytes[..<min(line.bytes.count, configuration.maximumEvidenceLength)]))
+    evidenceCount = min(line.bytes.count, max(configuration.maximumEvidenceLength, 0))
+    if evidenceCount > 0 {
+      evidence.baseAddress!.copyMemory(from: line.bytes.baseAddress!, byteCount: evidenceCount)
+    }
     let converted = converter.convert(timestamp)
     if converted.epochMilliseconds < previousEpochMilliseconds {
-      statistics.outOfOrderEntries += 1
+      counts.outOfOrderEntries += 1
     }
     previousEpochMilliseconds = converted.epochMilliseconds
     epochMilliseconds = converted.epochMilliseconds
     timeStatus = converted.status
-    statistics.entries += 1
-    statistics.firstEpochMilliseconds = min(
-      statistics.firstEpochMilliseconds ?? .max, converted.epochMilliseconds)
-    statistics.lastEpochMilliseconds = max(
-      statistics.lastEpochMilliseconds ?? .min, converted.epochMilliseconds)
+    counts.entries += 1
+    counts.firstEpochMilliseconds = min(
+      counts.firstEpochMilliseconds ?? .max, converted.epochMilliseconds)
+    counts.lastEpochMilliseconds = max(
+      counts.lastEpochMilliseconds ?? .min, converted.epochMilliseconds)
   }
 
   /// The previous entry's instant, for counting entries out of order.
   private var previousEpochMilliseconds = Int64.min
 
-  private func appendContinuation(_ bytes: UnsafeRawBufferPointer) {
+  private func appendContinuation(_ line: Line) {
+    if isHeaderPending { readPendingHeader() }
     lineCount += 1
-    guard text.count < configuration.maximumTextLength else {
+    if line.isMarked { isMarked = true }
+    if textInEvidence {
+      // The message no longer fits in the evidence: copy it to where lines get appended.
+      textInEvidence = false
+      textCount = evidenceCount - textStart
+      if textCount > 0 {
+        text.baseAddress!.copyMemory(from: evidence.baseAddress! + textStart, byteCount: textCount)
+      }
+    }
+    guard textCount < configuration.maximumTextLength else {
       isTextTruncated = true
       return
     }
-    text.append(0x0A)
-    appendText(bytes)
+    if textCount < text.count {
+      text[textCount] = 0x0A
+      textCount += 1
+    }
+    appendText(line.bytes)
   }
 
   private func appendText(_ bytes: UnsafeRawBufferPointer) {
-    let room = configuration.maximumTextLength - text.count
-    if bytes.count > room {
-      isTextTruncated = true
-      if room > 0 { text.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<room])) }
-    } else {
-      text.append(contentsOf: bytes)
+    let room = min(configuration.maximumTextLength, text.count) - textCount
+    let count = min(bytes.count, max(room, 0))
+    if bytes.count > room { isTextTruncated = true }
+    if count > 0 {
+      (text.baseAddress! + textCount).copyMemory(from: bytes.baseAddress!, byteCount: count)
+      textCount += count
     }
   }
 
   private func finishEntry(_ emit: (Entry) throws -> Void) rethrows {
     guard state == .open || state == .structured else { return }
     state = .discarding
-    if isTextTruncated { statistics.truncatedEntries += 1 }
-    try text.withUnsafeBytes { textBytes in
-      try evidence.withUnsafeBytes { evidenceBytes in
-        try category.withUnsafeBytes { categoryBytes in
-          try emit(
-            Entry(
-              layout: layout, line: lineNumber, lineCount: lineCount, timestamp: timestamp,
-              epochMilliseconds: epochMilliseconds, timeStatus: timeStatus, pid: pid,
-              severity: severity, rawFirstLine: evidenceBytes,
-              category: hasCategory ? categoryBytes : nil, text: textBytes,
-              firstLineMessageLength: firstLineMessageLength, isTextTruncated: isTextTruncated))
-        }
+    if isTextTruncated { counts.truncatedEntries += 1 }
+    if isHeaderPending {
+      if let skipped = configuration.unmarkedEntriesSkipped, skipped.contains(epochMilliseconds) {
+        return
       }
+      readPendingHeader()
     }
+    if let range = categoryInEvidence {
+      try emit(entry(category: UnsafeRawBufferPointer(rebasing: evidence[range])))
+    } else if hasCategory {
+      try categoryCopy.withUnsafeBytes { try emit(entry(category: $0)) }
+    } else {
+      try emit(entry(category: nil))
+    }
+  }
+
+  /// The open entry, as a view of the scanner's buffers.
+  private func entry(category: UnsafeRawBufferPointer?) -> Entry {
+    Entry(
+      layout: layout, line: lineNumber, lineCount: lineCount, timestamp: timestamp,
+      epochMilliseconds: epochMilliseconds, timeStatus: timeStatus, pid: pid, severity: severity,
+      rawFirstLine: UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount]),
+      category: category,
+      text: textInEvidence
+        ? UnsafeRawBufferPointer(rebasing: evidence[textStart..<evidenceCount])
+        : UnsafeRawBufferPointer(rebasing: text[..<textCount]),
+      firstLineMessageLength: firstLineMessageLength, isTextTruncated: isTextTruncated,
+      isMarked: isMarked)
   }
 
   /// The year of a legacy timestamp: the policy's year for the first one, then one more each
@@ -232,7 +344,7 @@ public final class EntryScanner {
     if legacyYearInUse == nil {
       guard let first = legacyYear.firstYear(month: time.month, day: time.day) else { return nil }
       legacyYearInUse = first.year
-      statistics.legacyYearSource = first.source
+      counts.legacyYearSource = first.source
     } else if time.month + 6 < lastLegacyMonth {
       legacyYearInUse! += 1
     }

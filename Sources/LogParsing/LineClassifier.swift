@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What one line is, read from its bytes without allocating.
 public enum LineKind: Equatable {
   /// The first line of a timestamped entry (IRIS, Caché or legacy layout).
@@ -22,6 +28,62 @@ public enum LineClassifier {
 
   /// `MM/DD/YY-HH:MM:SS:mmm` (21 bytes) or the legacy `MM/DD-HH:MM:SS:mmm` (18 bytes).
   static func classifyTimestamped(_ line: UnsafeRawBufferPointer) -> LineKind {
+    if let timestamp = fullTimestamp(line) {
+      return .entry(header(line, after: 21, timestamp: timestamp, hasYear: true))
+    }
+    return classifyTimestampedSlowly(line)
+  }
+
+  /// The common case, a valid `MM/DD/YY-HH:MM:SS:mmm` not followed by a digit, checked eight
+  /// bytes at a time; nil for anything else, which the general code then sorts out.
+  @inline(__always)
+  static func fullTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
+    guard line.count >= 21, let base = line.baseAddress else { return nil }
+    // Bytes 0-7 `MM/DD/YY`, 8-15 `-HH:MM:S`, 13-20 `M:SS:mmm`, each a little-endian word with
+    // byte k at bits 8k; `digits` are the words minus "0" in every byte.
+    let date = base.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+    let clock = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let tail = base.loadUnaligned(fromByteOffset: 13, as: UInt64.self)
+    guard date & 0xff_0000_ff_0000 == 0x2f_0000_2f_0000,
+      clock & 0xff_0000_ff_0000_ff == 0x3a_0000_3a_0000_2d,
+      tail & 0xff_0000_ff_00 == 0x3a_0000_3a_00
+    else { return nil }
+    let zeros: UInt64 = 0x3030_3030_3030_3030
+    let dateDigits = date ^ zeros
+    let clockDigits = clock ^ zeros
+    let tailDigits = tail ^ zeros
+    // A byte below 10 stays below 0x80 when 0x76 is added to it (its top bit cleared first, so
+    // no carry crosses into the next byte); any other byte ends with its top bit set.
+    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
+      (((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7676_7676_7676_7676) | word)
+    }
+    guard nonDigits(dateDigits) & 0x8080_0080_8000_8080 == 0,
+      nonDigits(clockDigits) & 0x8000_8080_0080_8000 == 0,
+      nonDigits(tailDigits) & 0x8080_8000_8080_0080 == 0
+    else { return nil }
+    if line.count > 21 && isDigit(base.load(fromByteOffset: 21, as: UInt8.self)) { return nil }
+    @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int {
+      Int(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
+    }
+    let month = digit(dateDigits, 0) * 10 + digit(dateDigits, 1)
+    let day = digit(dateDigits, 3) * 10 + digit(dateDigits, 4)
+    let year = 2000 + digit(dateDigits, 6) * 10 + digit(dateDigits, 7)
+    let hour = digit(clockDigits, 1) * 10 + digit(clockDigits, 2)
+    let minute = digit(clockDigits, 4) * 10 + digit(clockDigits, 5)
+    let second = digit(tailDigits, 2) * 10 + digit(tailDigits, 3)
+    let millisecond =
+      digit(tailDigits, 5) * 100 + digit(tailDigits, 6) * 10 + digit(tailDigits, 7)
+    guard (1...12).contains(month), day >= 1,
+      day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year),
+      hour < 24, minute < 60, second <= 60
+    else { return nil }
+    return LocalTimestamp(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      millisecond: millisecond)
+  }
+
+  /// Every timestamped layout, byte by byte.
+  static func classifyTimestampedSlowly(_ line: UnsafeRawBufferPointer) -> LineKind {
     let slash = UInt8(ascii: "/")
     let dash = UInt8(ascii: "-")
     let colon = UInt8(ascii: ":")
@@ -62,45 +124,54 @@ public enum LineClassifier {
   static func header(
     _ line: UnsafeRawBufferPointer, after start: Int, timestamp: LocalTimestamp, hasYear: Bool
   ) -> EntryHeader {
+    // Called only with the timestamp's bytes present, so `baseAddress` is set; every load below
+    // is guarded by `< count`.
+    let base = line.baseAddress!
+    let count = line.count
+    @inline(__always) func byte(_ offset: Int) -> UInt8 {
+      base.load(fromByteOffset: offset, as: UInt8.self)
+    }
     var position = start
     var pid: Int?
     var severity: Int?
     var category: Range<Int>?
-    let count = line.count
-    func skipSpace() { if position < count && line[position] == 0x20 { position += 1 } }
-    skipSpace()
-    if position < count && line[position] == UInt8(ascii: "(") {
+    if position < count && byte(position) == 0x20 { position += 1 }
+    if position < count && byte(position) == UInt8(ascii: "(") {
       var cursor = position + 1
-      while cursor < count && line[cursor] == 0x20 { cursor += 1 }
+      while cursor < count && byte(cursor) == 0x20 { cursor += 1 }
       var value = 0
       var digits = 0
-      while cursor < count && isDigit(line[cursor]) && digits < 10 {
-        value = value * 10 + Int(line[cursor] - 0x30)
+      while cursor < count && digits < 10 {
+        let digit = byte(cursor) &- 0x30
+        guard digit < 10 else { break }
+        value = value * 10 + Int(digit)
         digits += 1
         cursor += 1
       }
-      if digits > 0 && cursor < count && line[cursor] == UInt8(ascii: ")") {
+      if digits > 0 && cursor < count && byte(cursor) == UInt8(ascii: ")") {
         pid = value
         position = cursor + 1
-        skipSpace()
+        if position < count && byte(position) == 0x20 { position += 1 }
       }
     }
-    if hasYear && position < count && (0x30...0x33).contains(line[position])
-      && (position + 1 == count || line[position + 1] == 0x20)
+    if hasYear && position < count && byte(position) &- 0x30 < 4
+      && (position + 1 == count || byte(position + 1) == 0x20)
     {
-      severity = Int(line[position] - 0x30)
+      severity = Int(byte(position) &- 0x30)
       position += 1
-      skipSpace()
-      if position < count && line[position] == UInt8(ascii: "[") {
+      if position < count && byte(position) == 0x20 { position += 1 }
+      if position < count && byte(position) == UInt8(ascii: "[") {
         let limit = min(count, position + 80)
-        var cursor = position + 1
-        while cursor < limit && line[cursor] != UInt8(ascii: "]") { cursor += 1 }
-        if cursor < limit && cursor + 1 <= count
-          && (cursor + 1 == count || line[cursor + 1] == 0x20)
+        var cursor = limit
+        if position + 1 < limit,
+          let found = memchr(base + position + 1, Int32(UInt8(ascii: "]")), limit - position - 1)
         {
+          cursor = base.distance(to: UnsafeRawPointer(found))
+        }
+        if cursor < limit && (cursor + 1 == count || byte(cursor + 1) == 0x20) {
           category = (position + 1)..<cursor
           position = cursor + 1
-          skipSpace()
+          if position < count && byte(position) == 0x20 { position += 1 }
         }
       }
     }
@@ -130,7 +201,9 @@ public enum LineClassifier {
 
   /// 1...12 for an English month abbreviation.
   static func monthNumber(_ name: Substring) -> Int? {
-    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let names = [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
     return names.firstIndex(of: String(name.prefix(3))).map { $0 + 1 }
   }
 

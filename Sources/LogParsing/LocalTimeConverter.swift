@@ -21,6 +21,10 @@ public final class LocalTimeConverter {
   private var cachedStretch = Int64.min
   /// The UTC offset in seconds valid for the whole of `cachedStretch`.
   private var cachedOffset = 0
+  /// The last date converted and its days since the epoch: consecutive entries are mostly on
+  /// the same day.
+  private var cachedDate = (year: Int.min, month: 0, day: 0)
+  private var cachedDays: Int64 = 0
 
   /// Creates a converter for `timeZone`.
   public init(timeZone: TimeZone) {
@@ -30,7 +34,13 @@ public final class LocalTimeConverter {
   /// The instant in milliseconds since the epoch, and whether the wall time was unambiguous.
   public func convert(_ time: LocalTimestamp) -> (epochMilliseconds: Int64, status: LocalTimeStatus)
   {
-    let local = time.secondsAsIfUTC
+    if time.day != cachedDate.day || time.month != cachedDate.month
+      || time.year != cachedDate.year
+    {
+      cachedDate = (time.year, time.month, time.day)
+      cachedDays = CivilCalendar.daysSinceEpoch(year: time.year, month: time.month, day: time.day)
+    }
+    let local = cachedDays * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second)
     let stretch = local >= 0 ? local / 900 : (local - 899) / 900
     if stretch != cachedStretch {
       let start = resolve(stretch * 900)

@@ -39,48 +39,6 @@ public final class MemoryByteSource: ByteSource {
   }
 }
 
-/// A file descriptor read with `read(2)`: a regular file, a pipe or standard input.
-public final class FileByteSource: ByteSource {
-  /// The path shown in messages (`-` for standard input).
-  public let path: String
-  /// The open descriptor; closed in `deinit` when `ownsDescriptor`.
-  private let descriptor: Int32
-  private let ownsDescriptor: Bool
-
-  /// Opens `path` for reading; `-` means standard input.
-  public init(path: String) throws {
-    self.path = path
-    if path == "-" {
-      descriptor = STDIN_FILENO
-      ownsDescriptor = false
-      return
-    }
-    let opened = open(path, O_RDONLY | O_CLOEXEC)
-    guard opened >= 0 else { throw ReadingError.cannotOpen(path: path, reason: errnoText()) }
-    var status = stat()
-    if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-      close(opened)
-      throw ReadingError.cannotOpen(path: path, reason: "is a directory")
-    }
-    descriptor = opened
-    ownsDescriptor = true
-  }
-
-  deinit {
-    if ownsDescriptor { close(descriptor) }
-  }
-
-  public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-    guard buffer.count > 0 else { return 0 }
-    while true {
-      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-      if count >= 0 { return count }
-      if errno == EINTR { continue }
-      throw ReadingError.cannotRead(path: path, reason: errnoText())
-    }
-  }
-}
-
 /// The text of the current `errno`, e.g. "permission denied".
 func errnoText() -> String {
   let text = String(cString: strerror(errno))

@@ -13,16 +13,28 @@ public struct Line {
   /// True when the line was longer than the limit and its tail was skipped.
   public let isTruncated: Bool
   /// True when the line holds a NUL byte (binary data, not text).
-  public var containsNUL: Bool {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-    return memchr(base, 0, bytes.count) != nil
+  public let containsNUL: Bool
+  /// False only when the reader's `LineMarker` found no mark in the line, so nothing in it can
+  /// be an event; true when a mark was found, the line was truncated, or no marker was used.
+  public let isMarked: Bool
+
+  /// Creates a line view, looking for NUL bytes itself; the line counts as marked.
+  public init(bytes: UnsafeRawBufferPointer, number: Int, isTruncated: Bool) {
+    let hasNUL = bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+    self.init(
+      bytes: bytes, number: number, isTruncated: isTruncated, containsNUL: hasNUL, isMarked: true)
   }
 
-  /// Creates a line view.
-  public init(bytes: UnsafeRawBufferPointer, number: Int, isTruncated: Bool) {
+  /// Creates a line view with what the reader already knows about its bytes.
+  public init(
+    bytes: UnsafeRawBufferPointer, number: Int, isTruncated: Bool, containsNUL: Bool,
+    isMarked: Bool
+  ) {
     self.bytes = bytes
     self.number = number
     self.isTruncated = isTruncated
+    self.containsNUL = containsNUL
+    self.isMarked = isMarked
   }
 }
 

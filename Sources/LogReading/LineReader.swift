@@ -11,6 +11,10 @@
 /// buffer while a line does not fit, up to `maximumLineLength`; past that the line is handed
 /// out truncated and the rest of it is skipped and counted, so one enormous line cannot take
 /// the memory with it.
+///
+/// NUL bytes and the configured marker's marks are looked for over the whole buffered run of
+/// lines at once, not line by line: one search tells where the next hit is, and every line
+/// before it is known clean without being looked at again.
 public final class LineReader {
   /// Tuning knobs; the defaults suit real logs.
   public struct Configuration: Sendable {
@@ -18,11 +22,17 @@ public final class LineReader {
     public var initialCapacity: Int = 1 << 16
     /// The longest line handed out whole; longer lines are truncated to this many bytes.
     public var maximumLineLength: Int = 1 << 20
+    /// Finds the lines worth a closer look (`Line.isMarked`); nil marks every line.
+    public var marker: (any LineMarker)?
 
     /// Creates a configuration.
-    public init(initialCapacity: Int = 1 << 16, maximumLineLength: Int = 1 << 20) {
+    public init(
+      initialCapacity: Int = 1 << 16, maximumLineLength: Int = 1 << 20,
+      marker: (any LineMarker)? = nil
+    ) {
       self.initialCapacity = initialCapacity
       self.maximumLineLength = max(1, maximumLineLength)
+      self.marker = marker
     }
   }
 
@@ -36,14 +46,20 @@ public final class LineReader {
   private var end = 0
   private var isSourceFinished = false
   /// What has been counted so far.
-  public private(set) var statistics = LineStatistics()
+  public var statistics: LineStatistics { counts }
+  // Private, so that the optimiser sees every access and needs no run-time exclusivity checks.
+  private var counts = LineStatistics()
 
   /// Creates a reader over `source`.
   public init(source: ByteSource, configuration: Configuration = Configuration()) {
     self.source = source
     self.configuration = configuration
     let capacity = min(max(configuration.initialCapacity, 0), configuration.maximumLineLength + 1)
-    storage = .allocate(byteCount: capacity, alignment: 16)
+    storage = .allocate(byteCount: max(capacity, 1), alignment: 16)
+    if capacity == 0 {
+      // Keep the documented capacity 0 (the first fill grows it) while owning a real pointer.
+      storage = UnsafeMutableRawBufferPointer(rebasing: storage[0..<0])
+    }
   }
 
   deinit {
@@ -52,44 +68,107 @@ public final class LineReader {
 
   /// Calls `body` with every line in order, the final unterminated one included.
   public func forEachLine(_ body: (Line) throws -> Void) throws {
-    var lineNumber = 0
+    let marksEverything = configuration.marker == nil
+    var number = 0
+    // No newline lies in `[position, newlineSearchFrom)`.
+    var newlineSearchFrom = position
+    // The next NUL and the next mark at or after the current line, as buffer offsets; `unsearched`
+    // when unknown (after a fill), `Int.max` when there is none before `end`.
+    var nextNUL = Self.unsearched
+    var nextMark = Self.unsearched
     while true {
-      if let newline = findNewline(from: position) {
-        lineNumber += 1
-        try deliver(from: position, to: newline, number: lineNumber, isTruncated: false, body)
+      let base = UnsafeRawPointer(storage.baseAddress!)
+      let start = position
+      let stop = end
+      if newlineSearchFrom < stop,
+        let found = memchr(base + newlineSearchFrom, 0x0A, stop - newlineSearchFrom)
+      {
+        let newline = base.distance(to: UnsafeRawPointer(found))
+        number += 1
+        if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
+        if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
+        var lineStop = newline
+        if lineStop > start && base.load(fromByteOffset: lineStop - 1, as: UInt8.self) == 0x0D {
+          lineStop -= 1
+        }
+        counts.lines += 1
         position = newline + 1
+        newlineSearchFrom = newline + 1
+        try body(
+          Line(
+            bytes: UnsafeRawBufferPointer(start: base + start, count: lineStop - start),
+            number: number, isTruncated: false, containsNUL: nextNUL < newline,
+            isMarked: marksEverything || nextMark < newline))
         continue
       }
-      let pending = end - position
+      newlineSearchFrom = stop
+      let pending = stop - start
       if isSourceFinished {
         if pending > 0 {
-          lineNumber += 1
-          statistics.hasUnterminatedLastLine = true
-          try deliver(from: position, to: end, number: lineNumber, isTruncated: false, body)
-          position = end
+          number += 1
+          counts.hasUnterminatedLastLine = true
+          if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
+          if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
+          try deliver(
+            from: start, to: stop, number: number, isTruncated: false, containsNUL: nextNUL < stop,
+            isMarked: marksEverything || nextMark < stop, body)
+          position = stop
         }
         return
       }
       if pending > configuration.maximumLineLength {
-        lineNumber += 1
-        let cut = position + configuration.maximumLineLength
-        try deliver(from: position, to: cut, number: lineNumber, isTruncated: true, body)
-        try skipRestOfLine(alreadyBuffered: end - cut)
+        number += 1
+        let cut = start + configuration.maximumLineLength
+        if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
+        try deliver(
+          from: start, to: cut, number: number, isTruncated: true, containsNUL: nextNUL < cut,
+          isMarked: true, body)
+        try skipRestOfLine(alreadyBuffered: stop - cut)
+        newlineSearchFrom = position
+        nextNUL = Self.unsearched
+        nextMark = Self.unsearched
         continue
       }
+      let shift = position
       try fill()
+      newlineSearchFrom -= shift
+      nextNUL = Self.unsearched
+      nextMark = Self.unsearched
     }
+  }
+
+  /// The offset of a search that has not run since the buffer last moved.
+  private static let unsearched = -1
+
+  /// The offset of the first `byte` in `[from, to)` of `base`, or `Int.max`.
+  @inline(__always)
+  private static func search(_ byte: Int32, _ base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+    guard from < to, let found = memchr(base + from, byte, to - from) else { return .max }
+    return base.distance(to: UnsafeRawPointer(found))
+  }
+
+  /// The offset of the marker's first mark in `[from, to)` of `base`, or `Int.max`.
+  private func mark(_ base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+    guard from < to, let marker = configuration.marker,
+      let offset = marker.firstMark(
+        in: UnsafeRawBufferPointer(start: base + from, count: to - from))
+    else { return .max }
+    return from + offset
   }
 
   /// Hands `[start, stop)` to `body`, without a trailing carriage return.
   private func deliver(
-    from start: Int, to stop: Int, number: Int, isTruncated: Bool, _ body: (Line) throws -> Void
+    from start: Int, to stop: Int, number: Int, isTruncated: Bool, containsNUL: Bool,
+    isMarked: Bool, _ body: (Line) throws -> Void
   ) throws {
-    statistics.lines += 1
+    counts.lines += 1
     var stop = stop
     if !isTruncated, stop > start, storage[stop - 1] == 0x0D { stop -= 1 }
     let bytes = UnsafeRawBufferPointer(rebasing: storage[start..<stop])
-    try body(Line(bytes: bytes, number: number, isTruncated: isTruncated))
+    try body(
+      Line(
+        bytes: bytes, number: number, isTruncated: isTruncated, containsNUL: containsNUL,
+        isMarked: isMarked))
   }
 
   /// Makes room and reads more bytes; grows the buffer when the pending line fills it.
@@ -112,25 +191,25 @@ public final class LineReader {
     if count == 0 {
       isSourceFinished = true
     } else {
-      statistics.bytes += count
+      counts.bytes += count
       end += count
     }
   }
 
   /// Discards bytes up to and including the next newline, counting them.
   private func skipRestOfLine(alreadyBuffered: Int) throws {
-    statistics.truncatedLines += 1
+    counts.truncatedLines += 1
     position = end - alreadyBuffered
     while true {
       if let newline = findNewline(from: position) {
-        statistics.skippedBytes += newline - position
+        counts.skippedBytes += newline - position
         position = newline + 1
         return
       }
-      statistics.skippedBytes += end - position
+      counts.skippedBytes += end - position
       position = end
       if isSourceFinished {
-        statistics.hasUnterminatedLastLine = true
+        counts.hasUnterminatedLastLine = true
         return
       }
       try fill()
@@ -148,32 +227,48 @@ public final class LineReader {
 
 extension LineReader {
   /// Calls `body` with every line of `bytes` held in memory: the slice path, which must hand out
-  /// exactly the lines the streaming path does.
+  /// exactly the lines the streaming path does, with NUL bytes and marks looked for the same way.
   public static func forEachLine(
-    in bytes: UnsafeRawBufferPointer, maximumLineLength: Int = 1 << 20, _ body: (Line) throws -> Void
+    in bytes: UnsafeRawBufferPointer, maximumLineLength: Int = 1 << 20,
+    marker: (any LineMarker)? = nil, _ body: (Line) throws -> Void
   ) rethrows -> LineStatistics {
     var statistics = LineStatistics()
     statistics.bytes = bytes.count
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return statistics }
     var start = 0
     var number = 0
     let limit = max(1, maximumLineLength)
+    var nextNUL = unsearched
+    var nextMark = unsearched
     while start < bytes.count {
-      let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-      let terminatorIndex = newline.map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) }
+      let newline = memchr(base + start, 0x0A, bytes.count - start)
+      let terminatorIndex = newline.map { base.distance(to: UnsafeRawPointer($0)) }
       let stop = terminatorIndex ?? bytes.count
       number += 1
       statistics.lines += 1
       if terminatorIndex == nil { statistics.hasUnterminatedLastLine = true }
+      if nextNUL < start { nextNUL = search(0, base, from: start, to: bytes.count) }
+      if let marker, nextMark < start {
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
+        nextMark = marker.firstMark(in: rest).map { start + $0 } ?? .max
+      }
       if stop - start > limit {
         statistics.truncatedLines += 1
         statistics.skippedBytes += stop - start - limit
-        let line = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + limit)])
-        try body(Line(bytes: line, number: number, isTruncated: true))
+        let cut = start + limit
+        let line = UnsafeRawBufferPointer(rebasing: bytes[start..<cut])
+        try body(
+          Line(
+            bytes: line, number: number, isTruncated: true, containsNUL: nextNUL < cut,
+            isMarked: true))
       } else {
         var lineStop = stop
         if lineStop > start, bytes[lineStop - 1] == 0x0D { lineStop -= 1 }
         let line = UnsafeRawBufferPointer(rebasing: bytes[start..<lineStop])
-        try body(Line(bytes: line, number: number, isTruncated: false))
+        try body(
+          Line(
+            bytes: line, number: number, isTruncated: false, containsNUL: nextNUL < stop,
+            isMarked: marker == nil || nextMark < stop))
       }
       start = stop + 1
     }

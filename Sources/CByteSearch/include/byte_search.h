@@ -1,8 +1,33 @@
 #ifndef CBYTESEARCH_H
 #define CBYTESEARCH_H
 #include <stddef.h>
+#include <stdint.h>
 
 /// memmem(3), which glibc declares only under _GNU_SOURCE and Swift's Glibc module hides.
 const void *byte_search_memmem(const void *haystack, size_t haystack_length, const void *needle,
                                size_t needle_length);
+
+/// A set of literals searched for together in one pass (see byte_search_set_find).
+typedef struct byte_search_set byte_search_set;
+
+/// Builds a set from `count` literals (copied); NULL when out of memory or a literal is empty.
+byte_search_set *byte_search_set_create(const uint8_t *const *literals, const size_t *lengths,
+                                        size_t count);
+
+/// Releases a set made by byte_search_set_create.
+void byte_search_set_free(byte_search_set *set);
+
+/// Where to look first in each literal: the offset of its rarest pair of adjacent bytes.
+size_t byte_search_set_pair_offset(const byte_search_set *set, size_t index);
+
+/// The start of an occurrence of one of the set's literals lying wholly in
+/// [haystack, haystack + length), or NULL. Occurrences are looked for in the order of their
+/// rare pairs, so the one returned is the first whose pair comes first; any occurrence that
+/// starts before it also has its pair after the returned one's.
+const uint8_t *byte_search_set_find(const byte_search_set *set, const uint8_t *haystack,
+                                    size_t length);
+
+/// The same search without vector instructions, for tests that compare the two.
+const uint8_t *byte_search_set_find_scalar(const byte_search_set *set, const uint8_t *haystack,
+                                           size_t length);
 #endif
