@@ -86,7 +86,8 @@ let package = Package(
       name: "ClusterConfigurationTests", dependencies: ["ClusterConfiguration", "TestSupport"]),
     .testTarget(
       name: "AuditReportsTests",
-      dependencies: ["AuditReports", "TestSupport", .product(name: "Ink", package: "Ink")]
+      dependencies: ["AuditReports", "TestSupport", .product(name: "Ink", package: "Ink")],
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "EndToEndTests",
