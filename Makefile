@@ -43,7 +43,7 @@ clean:
 	rm -rf .build
 
 # Speed and memory against pcre2grep and ripgrep on a 1 GB simulated corpus (SPEC §10); takes
-# minutes, so .ci/run does not run it. BIN=path/to/iris-backup-audit skips the build.
+# minutes, so .ci/run does not run it. BENCH_BIN=path/to/iris-backup-audit skips the build.
 .PHONY: bench
 bench: deps
 	Benchmarks/bench.sh

@@ -7,7 +7,7 @@
 # Prints the machine, the date, the load, the medians, the ratios against the targets, and the
 # audit's peak memory at 100 MB and at 1 GB. Not run by .ci/run: it takes minutes.
 #
-# Environment: BIN (default: a release build made here), BENCH_RUNS (default 10),
+# Environment: BENCH_BIN (default: a release build made here), BENCH_RUNS (default 10),
 # BENCH_WARMUP (default 2), BENCH_CORPUS (default bench-corpus).
 set -euo pipefail
 
@@ -29,7 +29,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
-if [ -z "${BIN:-}" ]; then
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN=$BENCH_BIN
+else
   swift build -c release >&2
   BIN=.build/release/iris-backup-audit
 fi
