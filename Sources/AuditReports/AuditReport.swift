@@ -2,7 +2,8 @@ import BackupAudit
 import LogParsing
 
 /// One audit's result with what a report says about its own making: the tool, the time it
-/// was generated, the exit threshold and the hashes of the inputs.
+/// was generated and the exit threshold. The inputs' hashes travel in the result
+/// (`InputSummary.sha256`, computed while the files were read).
 ///
 /// Every writer takes this one value, so the same report gives the same bytes in each format
 /// (pin `generatedAt`, as `--report-time` does, to make whole reports byte-identical).
@@ -18,27 +19,17 @@ public struct AuditReport: Sendable, Equatable {
   /// The least severity that makes the exit status non-zero (`--fail-on`); it decided
   /// `result.summary.exitCode`.
   public var failOn: Severity
-  /// The SHA-256 of each input file's bytes as stored on disk, lowercase hex, keyed by
-  /// `InputSummary.path`. Writers never read files: the caller fills this in (the hashing
-  /// hook), and an input without an entry is reported with a null hash.
-  public var inputDigests: [String: String]
 
   /// Creates a report.
   public init(
     result: AuditResult, toolName: String = "iris-backup-audit", toolVersion: String,
-    generatedAt: Int64, failOn: Severity = .warning, inputDigests: [String: String] = [:]
+    generatedAt: Int64, failOn: Severity = .warning
   ) {
     self.result = result
     self.toolName = toolName
     self.toolVersion = toolVersion
     self.generatedAt = generatedAt
     self.failOn = failOn
-    self.inputDigests = inputDigests
-  }
-
-  /// The SHA-256 of the input at `path`, when the caller provided it.
-  public func digest(ofInputAt path: String) -> String? {
-    inputDigests[path]
   }
 }
 

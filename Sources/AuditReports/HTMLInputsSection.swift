@@ -44,7 +44,7 @@ struct HTMLInputsSection {
           [HTMLMarkup.text("\(HTMLFormat.grouped(input.decodedBytes)) decoded")]))
     }
     let digest: HTMLNode =
-      report.digest(ofInputAt: input.path).map { digest in
+      input.sha256.map { digest in
         HTMLMarkup.element("code", [("class", "hash")], [HTMLMarkup.text(digest)])
       } ?? HTMLMarkup.element("span", [("class", "muted")], [HTMLMarkup.text("not computed")])
     var notes = [

@@ -30,7 +30,7 @@ struct JSONReportDocument: Encodable {
     try container.encode(timestamp(report.generatedAt), forKey: .generatedAt)
     try container.encode(Config(result.configuration, failOn: report.failOn), forKey: .config)
     try container.encode(
-      result.inputs.map { Input($0, sha256: report.digest(ofInputAt: $0.path)) }, forKey: .inputs)
+      result.inputs.map { Input($0, sha256: $0.sha256) }, forKey: .inputs)
     try container.encode(result.servers.map(Server.init), forKey: .servers)
     try container.encode(result.sessions.map(SessionObject.init), forKey: .sessions)
     try container.encode(result.findings.map(FindingObject.init), forKey: .findings)

@@ -109,7 +109,7 @@ public struct MarkdownReportWriter: ReportWriter {
       report.result.inputs.map { input in
         [
           text(input.server), text(input.path), "\(input.bytes)",
-          report.digest(ofInputAt: input.path).map(text) ?? "not computed",
+          input.sha256.map(text) ?? "not computed",
           timestamp(input.firstEpochMilliseconds) ?? "—",
           timestamp(input.lastEpochMilliseconds) ?? "—", "\(input.entries)",
           "\(input.unparsedLines)", notes(input),

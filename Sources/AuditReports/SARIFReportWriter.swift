@@ -83,7 +83,7 @@ public struct SARIFReportWriter: ReportWriter {
           executionSuccessful: true, exitCode: summary.exitCode,
           endTimeUtc: timestamp(report.generatedAt))
       ],
-      artifacts: result.inputs.map { artifact($0, sha256: report.digest(ofInputAt: $0.path)) },
+      artifacts: result.inputs.map { artifact($0, sha256: $0.sha256) },
       results: results,
       properties: [
         "status": summary.status, "failOn": report.failOn.rawValue,

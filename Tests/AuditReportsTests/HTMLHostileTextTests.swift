@@ -26,7 +26,7 @@ private func hostileHTMLReport() -> AuditReport {
   result.inputs[0].server = server
   var report = ReportFixtures.report(result)
   report.toolVersion = "0.1.0\" onload=\"alert(1)"
-  report.inputDigests["cluster/master/messages.log"] = "ab\"/><script>alert(1)</script>"
+  report.result.inputs[0].sha256 = "ab\"/><script>alert(1)</script>"
   return report
 }
 

@@ -47,6 +47,6 @@ func hostileMarkupReport() -> AuditReport {
   result.configuration.restoredServers = ["restore1" + hostile: "master" + hostile]
   var report = ReportFixtures.report(result)
   report.toolVersion += hostile
-  report.inputDigests = [result.inputs[0].path: String(repeating: "ab", count: 32)]
+  report.result.inputs[0].sha256 = String(repeating: "ab", count: 32)
   return report
 }

@@ -13,11 +13,7 @@ enum ReportFixtures {
 
   static func report(_ result: AuditResult = result()) -> AuditReport {
     AuditReport(
-      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day, failOn: .warning,
-      inputDigests: [
-        "cluster/master/messages.log": String(repeating: "ab", count: 32),
-        "cluster/shard1/messages.log": String(repeating: "01", count: 32),
-      ])
+      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day, failOn: .warning)
   }
 
   static func result(findings: [Finding] = findings()) -> AuditResult {
@@ -44,6 +40,7 @@ enum ReportFixtures {
     master.unparsedLines = 2
     master.firstEpochMilliseconds = start - day
     master.lastEpochMilliseconds = start + 3 * day
+    master.sha256 = String(repeating: "ab", count: 32)
     var rotated = InputSummary(server: "shard1", path: "cluster/shard1/messages.old_20210810.gz")
     rotated.bytes = 9_120
     rotated.decodedBytes = 40_960
@@ -59,6 +56,7 @@ enum ReportFixtures {
     shard1.entries = 530
     shard1.firstEpochMilliseconds = start - day
     shard1.lastEpochMilliseconds = start + 3 * day
+    shard1.sha256 = String(repeating: "01", count: 32)
     var shard2 = InputSummary(server: "shard2", path: "cluster/shard2/messages.log")
     shard2.failure = "permission denied"
     var restore = InputSummary(server: "restore1", path: "cluster/restore1/messages.log")
