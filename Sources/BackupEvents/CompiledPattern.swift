@@ -72,7 +72,8 @@ public final class CompiledPattern: @unchecked Sendable {
   static func message(for errorCode: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 256)
     let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
-    return length > 0 ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : "error \(errorCode)"
+    return length > 0
+      ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : "error \(errorCode)"
   }
 }
 

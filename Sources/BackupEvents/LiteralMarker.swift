@@ -25,7 +25,9 @@ public final class LiteralMarker: LineMarker, @unchecked Sendable {
       copy.initialize(from: literal, count: literal.count)
       return copy
     }
-    defer { copies.forEach { $0.deallocate() } }
+    defer {
+      for copy in copies { copy.deallocate() }
+    }
     let pointers = copies.map { UnsafePointer<UInt8>?(UnsafePointer($0)) }
     let lengths = literals.map(\.count)
     guard let created = byte_search_set_create(pointers, lengths, literals.count) else {
@@ -39,6 +41,7 @@ public final class LiteralMarker: LineMarker, @unchecked Sendable {
     byte_search_set_free(set)
   }
 
+  /// The start of a literal in the earliest line of `bytes` that holds one.
   public func firstMark(in bytes: UnsafeRawBufferPointer) -> Int? {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
       let found = byte_search_set_find(set, base, bytes.count)

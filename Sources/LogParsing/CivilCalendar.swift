@@ -61,7 +61,8 @@ public enum CivilCalendar {
   ) -> String {
     func pad(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
-      return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+      return digits.count >= width
+        ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):"
       + "\(pad(second, 2)).\(pad(millisecond, 3))"

@@ -60,6 +60,7 @@ public final class FileByteSource: ByteSource {
     return digest
   }
 
+  /// Reads with `read(2)`, retrying when interrupted, and hashes what it read.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     guard buffer.count > 0 else { return 0 }
     while true {

@@ -17,7 +17,9 @@ public final class GzipByteSource: ByteSource {
   private var isFinished = false
 
   /// Wraps `upstream`; `prefix` holds compressed bytes already taken from it.
-  public init(upstream: ByteSource, path: String, prefix: [UInt8] = [], inputCapacity: Int = 1 << 16)
+  public init(
+    upstream: ByteSource, path: String, prefix: [UInt8] = [], inputCapacity: Int = 1 << 16
+  )
     throws
   {
     self.upstream = upstream
@@ -59,7 +61,10 @@ public final class GzipByteSource: ByteSource {
           }
         }
         if stream.avail_in == 0 && isUpstreamFinished {
-          if stream.total_in == 0 { isFinished = true; return 0 }
+          if stream.total_in == 0 {
+            isFinished = true
+            return 0
+          }
           throw ReadingError.corruptCompressedData(path: path, reason: "unexpected end of data")
         }
         let status = inflate(&stream, Z_NO_FLUSH)

@@ -90,7 +90,8 @@ public enum ServerDiscovery {
 
   private static func isDirectory(_ path: String) -> Bool {
     var isFolder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      && isFolder.boolValue
   }
 
   /// Files named one by one share a server when they sit in the same folder.
