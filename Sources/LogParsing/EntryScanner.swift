@@ -15,8 +15,9 @@ public final class EntryScanner {
     public var maximumEvidenceLength = 4096
     /// The fast path: entries with no marked line (`Line.isMarked`) timed in this range may be
     /// counted and not handed out, because the caller has no use for them. One-line entries
-    /// with a full timestamp are then left out without their header even being parsed; the
-    /// others are handed out as usual. Nil hands out every entry.
+    /// with a full timestamp, and name/value structured lines without escapes, are then left
+    /// out without their header even being parsed; the others are handed out as usual. Nil
+    /// hands out every entry.
     public var unmarkedEntriesSkipped: Range<Int64>?
 
     /// Creates a configuration.
@@ -113,17 +114,19 @@ public final class EntryScanner {
       return
     }
     if !line.isMarked && configuration.unmarkedEntriesSkipped != nil
-      && bytes.count <= configuration.maximumEvidenceLength,
-      let timestamp = LineClassifier.fullTimestamp(bytes)
+      && bytes.count <= configuration.maximumEvidenceLength
     {
       // The fast path: the same entry the general code would open, its header read later if
-      // at all.
-      try finishEntry(emit)
-      begin(line, timestamp: timestamp, layout: .iris)
-      isMarked = false
-      isHeaderPending = true
-      state = .open
-      return
+      // at all. The name/value structured form too when nothing in it is escaped, so that its
+      // text is a part of the line as written and the marker saw all of it.
+      if let timestamp = LineClassifier.fullTimestamp(bytes) {
+        try openPending(line, timestamp: timestamp, layout: .iris, emit)
+        return
+      }
+      if state != .open, let timestamp = StructuredLogLine.pairsTimestamp(bytes) {
+        try openPending(line, timestamp: timestamp, layout: .structuredPairs, emit)
+        return
+      }
     }
     switch LineClassifier.classify(bytes) {
     case .entry(var header):
@@ -184,10 +187,26 @@ public final class EntryScanner {
     state = .open
   }
 
+  /// Opens a fast-path entry whose header is read only if it is handed out.
+  private func openPending(
+    _ line: Line, timestamp: LocalTimestamp, layout: EntryLayout, _ emit: (Entry) throws -> Void
+  ) rethrows {
+    try finishEntry(emit)
+    begin(line, timestamp: timestamp, layout: layout)
+    isMarked = false
+    isHeaderPending = true
+    state = layout == .structuredPairs ? .structured : .open
+  }
+
   /// Reads the header of a fast-path entry from its first line, kept whole in `evidence`.
   private func readPendingHeader() {
     isHeaderPending = false
     let firstLine = UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount])
+    if layout == .structuredPairs {
+      // `pairsTimestamp` accepted the line, so the full parse does too.
+      if let structured = StructuredLogLine.parse(firstLine) { apply(structured) }
+      return
+    }
     apply(
       LineClassifier.header(firstLine, after: 21, timestamp: timestamp, hasYear: true),
       firstLine: firstLine)
@@ -222,6 +241,12 @@ public final class EntryScanner {
     begin(line, timestamp: structured.timestamp, layout: structured.layout)
     // The text was unescaped, so a literal may be in it and not in the line as written.
     isMarked = true
+    apply(structured)
+    state = .structured
+  }
+
+  /// Sets the open entry's fields from a structured line.
+  private func apply(_ structured: StructuredLogLine) {
     pid = structured.pid
     severity = structured.severity
     if let name = structured.category {
@@ -232,7 +257,6 @@ public final class EntryScanner {
     message.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
     let written = UnsafeRawBufferPointer(rebasing: text[..<textCount])
     firstLineMessageLength = written.firstIndex(of: 0x0A) ?? textCount
-    state = .structured
   }
 
   /// Resets the open entry's fields for a new entry starting at `line`.

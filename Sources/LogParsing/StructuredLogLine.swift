@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One line of the structured log irislogd writes, in either of its forms (SPEC §3.1).
 public struct StructuredLogLine: Equatable, Sendable {
   public var layout: EntryLayout
@@ -37,6 +43,54 @@ public struct StructuredLogLine: Equatable, Sendable {
       text: fields["text"] ?? "")
   }
 
+  /// The timestamp of a name/value line that `parse` accepts, read without allocating; nil for
+  /// every other line, and for lines with a backslash or a non-ASCII byte in `when` (the caller
+  /// then takes the general path). Mirrors `pairFields`: the last `when` counts.
+  public static func pairsTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
+    guard line.starts(with: "when=".utf8), let base = line.baseAddress,
+      memchr(base, Int32(UInt8(ascii: "\\")), line.count) == nil
+    else { return nil }
+    let count = line.count
+    @inline(__always) func byte(_ offset: Int) -> UInt8 {
+      base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+    var position = 0
+    var when: Range<Int>?
+    while position < count {
+      while position < count && byte(position) == 0x20 { position += 1 }
+      guard position < count else { break }
+      let nameStart = position
+      while position < count && byte(position) != UInt8(ascii: "=") && byte(position) != 0x20 {
+        position += 1
+      }
+      guard position < count, byte(position) == UInt8(ascii: "="), position > nameStart else {
+        return nil
+      }
+      let isWhen =
+        position - nameStart == 4
+        && UnsafeRawBufferPointer(rebasing: line[nameStart..<position]).elementsEqual("when".utf8)
+      position += 1
+      var value = position..<position
+      if position < count && byte(position) == UInt8(ascii: "\"") {
+        position += 1
+        let start = position
+        while position < count && byte(position) != UInt8(ascii: "\"") { position += 1 }
+        guard position < count else { return nil }
+        value = start..<position
+        position += 1
+      } else {
+        while position < count && byte(position) != 0x20 { position += 1 }
+        value = value.lowerBound..<position
+      }
+      if isWhen { when = value }
+    }
+    guard let when else { return nil }
+    let digits = UnsafeRawBufferPointer(rebasing: line[when])
+    guard digits.allSatisfy({ $0 < 0x80 }), let timestamp = parseWhen(digits), timestamp.isValid
+    else { return nil }
+    return timestamp
+  }
+
   /// INFO 0, WARNING 1, SEVERE 2, FATAL 3 (also accepts the digits themselves).
   static func severity(of level: String) -> Int? {
     switch level.uppercased() {
@@ -50,7 +104,12 @@ public struct StructuredLogLine: Equatable, Sendable {
 
   /// `2019-08-01 18:43:02.216` (a `T` may replace the space; 0 to 9 fraction digits).
   static func parseWhen(_ text: String) -> LocalTimestamp? {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { parseWhen(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// `parseWhen` on the bytes themselves.
+  static func parseWhen(_ bytes: UnsafeRawBufferPointer) -> LocalTimestamp? {
     guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D,
       bytes[10] == 0x20 || bytes[10] == UInt8(ascii: "T"), bytes[13] == 0x3A, bytes[16] == 0x3A
     else { return nil }
@@ -72,7 +131,7 @@ public struct StructuredLogLine: Equatable, Sendable {
       let digits = bytes[20...].prefix { $0 &- 0x30 < 10 }
       guard !digits.isEmpty, 20 + digits.count == bytes.count else { return nil }
       for (index, digit) in digits.prefix(3).enumerated() {
-        millisecond += Int(digit - 0x30) * [100, 10, 1][index]
+        millisecond += Int(digit - 0x30) * (index == 0 ? 100 : index == 1 ? 10 : 1)
       }
     }
     return LocalTimestamp(

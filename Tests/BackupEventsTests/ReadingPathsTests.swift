@@ -129,6 +129,27 @@ struct ReadingPathsTests {
     #expect(reading.inputs == reference.inputs)
   }
 
+  /// The structured (name/value) form, whose unescaped unmarked lines the fast path skips too.
+  @Test(arguments: paths.filter { $0.capacity == 61 || $0.capacity == 1 << 16 })
+  func structuredLogGivesTheReferenceEvents(path: Path) throws {
+    let messages = [
+      "Backup.General.ExternalFreeze: Suspending system", "ordinary noise",
+      "Backup.General.ExternalFreeze: System suspended", "with \\\"escapes\\\" and Backup",
+      "Backup.General.ExternalThaw: System resumed", "noise with Backup. in the middle",
+    ]
+    let lines = (0..<60).map { index in
+      String(format: "when=\"2021-08-11 07:%02d:00.000\" pid=%d level=INFO ", index, 100 + index)
+        + "event=Utility.Event text=\"\(messages[index % messages.count])\"\n"
+    }
+    let files = [("messages.log", Array((lines.joined() + "continuation? no: unparsed\n").utf8))]
+    let reference = try read(files, Self.reference)
+    #expect(reference.events.count == 30)
+    #expect(reference.inputs.first?.entries == 60)
+    let reading = try read(files, path)
+    #expect(reading.events == reference.events)
+    #expect(reading.inputs == reference.inputs)
+  }
+
   @Test func oneByteReadsGiveTheSameLines() throws {
     // The same bytes through a pipe-like source of one byte per read (real standard input is
     // covered end to end by EventsCommandTests.readsStandardInput).

@@ -63,6 +63,33 @@ struct FastPathTests {
     }
   }
 
+  static let pairs = [
+    #"when="2019-08-01 18:43:02.216" pid=8240 level=SEVERE event=Utility.Event text="x y""#,
+    #"when=2019-08-01T18:43:02 pid=1"#, #"when="2019-08-01 18:43:02,5""#,
+    #"when="2019-08-01 18:43:02.216" when="2019-13-01 18:43:02.216""#,
+    #"when="2019-13-01 18:43:02.216" when="2019-08-01 18:43:02.216""#,
+    #"when="2019-08-01 18:43:02.216" text="unterminated"#,
+    #"when="2019-08-01 18:43:02.216" =novalue"#, #"when="2019-08-01 18:43:02.216"  spaces  "#,
+    #"when="2019-08-01 18:43:02.216" name"#, #"when= pid=1"#, #"when="" pid=1"#,
+    #"when="2019-08-01 18:43:02.216" text="with \" escape""#,
+    "when=\"2019-08-01 18:43:02.2\u{e9}\"", "whenever=1 when=2019-08-01T18:43:02",
+    #"when="2019-08-01 18:43:02.216"pid=1"#, "when=2019-08-01T18:43:02\t pid=1",
+  ]
+
+  @Test(arguments: pairs)
+  func byteLevelPairsAgreeWithTheFullParse(line: String) {
+    let bytes = Array(line.utf8)
+    bytes.withUnsafeBytes { buffer in
+      let full = StructuredLogLine.parse(buffer)
+      if let fast = StructuredLogLine.pairsTimestamp(buffer) {
+        #expect(full?.timestamp == fast)
+        #expect(full?.layout == .structuredPairs)
+      } else if !bytes.contains(UInt8(ascii: "\\")) && bytes.allSatisfy({ $0 < 0x80 }) {
+        #expect(full == nil, "the byte-level check missed \(line)")
+      }
+    }
+  }
+
   /// Entries as the caller sees them, and the statistics, with and without skipping.
   func scan(_ text: String, skipping: Range<Int64>?) throws -> ([String], EntryStatistics) {
     let literal = Array("Backup.".utf8)
