@@ -36,11 +36,8 @@ public struct StatusLineReportWriter: ReportWriter {
     let longest = session.members.compactMap(\.durationSeconds).max()
     let members = session.members.count == 1 ? "1 member" : "\(session.members.count) members"
     let hold = session.kind.rawValue.hasSuffix("quiesce") ? "quiesce" : "freeze"
-    let duration = longest.map { ", longest \(hold) \(formatted(roundedSeconds($0))) s" } ?? ""
+    let duration =
+      longest.map { ", longest \(hold) \(MarkupEscaping.decimal(roundedSeconds($0))) s" } ?? ""
     return "\(session.verdict.rawValue), \(members)\(duration)"
-  }
-
-  private static func formatted(_ value: Double) -> String {
-    value == value.rounded() ? String(Int64(value)) : String(value)
   }
 }
