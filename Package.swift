@@ -52,10 +52,17 @@ let package = Package(
         .product(name: "XMLCoder", package: "XMLCoder"),
       ]
     ),
+    .target(
+      name: "AuditPipeline",
+      dependencies: [
+        "AuditReports", "BackupAudit", "BackupEvents", "ClusterConfiguration", "LogReading",
+      ]
+    ),
     .target(name: "ClusterSimulation", dependencies: ["CZlib"]),
     .executableTarget(
       name: "iris-backup-audit",
       dependencies: [
+        "AuditPipeline",
         "AuditReports",
         "BackupAudit",
         "BackupEvents",

@@ -22,4 +22,24 @@ extension AuditResult {
     }
     return latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.session, $0.value.seconds) }
   }
+
+  /// Each production server's episode still in progress at the report time, by server name:
+  /// `frozen` or `quiesced`, how long it has run and its limit (the freeze timeout, the longest
+  /// quiesce), in seconds. The longest-running first when a server has several.
+  var runningEpisodes: [(server: String, action: String, seconds: Double, limit: Double)] {
+    var running: [String: (action: String, seconds: Double, limit: Double)] = [:]
+    for session in sessions where session.verdict == .inProgress {
+      for member in session.members {
+        guard let elapsed = member.elapsedSeconds, elapsed > running[member.server]?.seconds ?? -1
+        else { continue }
+        running[member.server] =
+          member.freezeBegin != nil || member.thawBegin != nil || member.frozen != nil
+          ? ("frozen", elapsed, seconds(configuration.freezeTimeoutMilliseconds))
+          : ("quiesced", elapsed, seconds(configuration.maxQuiesceMilliseconds))
+      }
+    }
+    return running.sorted { $0.key < $1.key }.map {
+      ($0.key, $0.value.action, $0.value.seconds, $0.value.limit)
+    }
+  }
 }

@@ -22,11 +22,12 @@ struct HTMLInputsSection {
       ).render(),
       HTMLMarkup.element("h3", [], [HTMLMarkup.text("Servers (\(result.servers.count))")]),
       HTMLTable(
-        columns: ["Server", "Time zone", "Logs from", "Logs to", "Role"],
-        columnClasses: [2: "time", 3: "time"],
+        columns: ["Server", "Time zone", "Offset its log states", "Logs from", "Logs to", "Role"],
+        columnClasses: [3: "time", 4: "time"],
         rows: result.servers.map { server in
           let cells = [
-            server.name, server.timeZone, HTMLFormat.time(server.from),
+            server.name, server.timeZone, server.statedUTCOffset.map { "UTC\($0)" } ?? "—",
+            HTMLFormat.time(server.from),
             HTMLFormat.time(server.to), server.isRestored ? "restored copy" : "production",
           ]
           return HTMLTable.Row(cells: cells.map { [HTMLMarkup.text($0)] })

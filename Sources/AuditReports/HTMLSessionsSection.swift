@@ -32,7 +32,7 @@ struct HTMLSessionsSection {
       HTMLMarkup.element(
         "div", [("class", "note")], [HTMLMarkup.text(Self.restoreDescription(test))])
     }
-    let members = session.members.map(\.server)
+    let members = session.memberServers
     let cells: [[HTMLNode]] = [
       [link] + restores,
       [HTMLMarkup.text(session.kind.rawValue)],

@@ -10,7 +10,7 @@ enum HTMLStyle {
   static let css = """
     :root {
       --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --paper: #ffffff; --wash: #f4f6f9;
-      --critical: #c62828; --warning: #b86e00; --unknown: #6a3fb5; --ok: #2e7d32;
+      --critical: #c62828; --warning: #b86e00; --unknown: #6a3fb5; --ok: #2e7d32; --progress: #1565c0;
       --freeze: #2f6fd0; --quiesce: #1a9c8c; --checkpoint: #7a8699; --coverage: #b9c1ce;
     }
     * { box-sizing: border-box; }
@@ -36,7 +36,7 @@ enum HTMLStyle {
     .banner .status { font-size: 22px; font-weight: 700; color: var(--status); }
     .ok { --status: var(--ok); } .critical, .inconsistent { --status: var(--critical); }
     .warning, .degraded { --status: var(--warning); } .unknown { --status: var(--unknown); }
-    .consistent { --status: var(--ok); }
+    .consistent { --status: var(--ok); } .in-progress { --status: var(--progress); }
     .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-weight: 600;
       font-size: 12.5px; color: #fff; background: var(--status); white-space: nowrap; }
     .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr));
@@ -98,6 +98,7 @@ enum HTMLStyle {
     svg .mark.warning .shape, svg .mark.degraded .shape { fill: var(--warning); }
     svg .mark.unknown .shape { fill: var(--unknown); }
     svg .mark.consistent .shape { fill: var(--ok); }
+    svg .mark.in-progress .shape { fill: var(--progress); }
     svg .restore .shape { fill: var(--ok); stroke: #fff; stroke-width: 1.5; }
     svg a:hover .shape { stroke: var(--ink); }
     .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 12.5px;

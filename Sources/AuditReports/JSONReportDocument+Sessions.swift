@@ -46,6 +46,7 @@ extension JSONReportDocument {
       case journalFile = "journal_file"
       case checkpoint
       case clockOffsetMilliseconds = "clock_offset_ms"
+      case elapsedSeconds = "elapsed_seconds"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -61,6 +62,7 @@ extension JSONReportDocument {
       try container.encode(member.journalFile, forKey: .journalFile)
       try container.encode(member.checkpoint, forKey: .checkpoint)
       try container.encode(member.clockOffsetMilliseconds, forKey: .clockOffsetMilliseconds)
+      try container.encode(member.elapsedSeconds.map(roundedSeconds), forKey: .elapsedSeconds)
     }
   }
 

@@ -9,7 +9,7 @@ import BackupEvents
 /// milliseconds kept. Fields beyond SPEC §7 are additions, never renamings.
 struct JSONReportDocument: Encodable {
   /// Bumped on any change of the document: minor for additions, major for anything else.
-  static let schemaVersion = "1.0"
+  static let schemaVersion = "1.1"
 
   let report: AuditReport
 
@@ -135,6 +135,7 @@ struct JSONReportDocument: Encodable {
 
     enum Key: String, CodingKey {
       case name, timezone, from, to, restored
+      case statedUTCOffset = "stated_utc_offset"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -144,6 +145,7 @@ struct JSONReportDocument: Encodable {
       try container.encode(timestamp(coverage.from), forKey: .from)
       try container.encode(timestamp(coverage.to), forKey: .to)
       try container.encode(coverage.isRestored, forKey: .restored)
+      try container.encode(coverage.statedUTCOffset, forKey: .statedUTCOffset)
     }
   }
 

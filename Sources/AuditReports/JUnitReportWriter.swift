@@ -54,7 +54,7 @@ public struct JUnitReportWriter: ReportWriter {
     }
     return result.sessions.map { session in
       let findings = bySession[session.id] ?? []
-      var subjects = session.members.map(\.server)
+      var subjects = session.memberServers
       for server in findings.compactMap(\.server) where !subjects.contains(server) {
         subjects.append(server)
       }

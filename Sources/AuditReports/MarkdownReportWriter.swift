@@ -86,13 +86,15 @@ public struct MarkdownReportWriter: ReportWriter {
       ])
   }
 
-  /// Each server's zone, the span its logs cover, and whether it is a restored copy.
+  /// Each server's zone, the offset its logs state, the span they cover, and whether it is a
+  /// restored copy.
   func serverTable(_ servers: [ServerCoverage]) -> [String] {
     Self.table(
-      ["server", "time zone", "from", "to", "role"],
+      ["server", "time zone", "offset its log states", "from", "to", "role"],
       servers.map { server in
         [
-          text(server.name), text(server.timeZone), timestamp(server.from) ?? "—",
+          text(server.name), text(server.timeZone),
+          server.statedUTCOffset.map { "UTC\($0)" } ?? "—", timestamp(server.from) ?? "—",
           timestamp(server.to) ?? "—", server.isRestored ? "restored copy" : "production",
         ]
       })

@@ -39,8 +39,18 @@ public struct NagiosReportWriter: ReportWriter {
     }
   }
 
-  /// Sessions by verdict, findings by severity, and the last consistent session.
+  /// Sessions by verdict, findings by severity, and the last consistent session; first, while
+  /// a backup runs, how long it has run of its limit (`backup in progress: frozen 61 s of 600 s`),
+  /// so that a check during every backup reads OK, then WARNING, then CRITICAL.
   func summary(_ result: AuditResult) -> String {
+    let running = result.runningEpisodes.max { $0.seconds < $1.seconds }.map { episode in
+      "backup in progress: \(episode.action) \(Int(episode.seconds.rounded(.down))) s of "
+        + "\(Int(episode.limit.rounded())) s on \(Self.text(episode.server)); "
+    }
+    return (running ?? "") + counts(result)
+  }
+
+  private func counts(_ result: AuditResult) -> String {
     let verdicts = Verdict.allCases.compactMap { verdict -> String? in
       let count = result.sessions.filter { $0.verdict == verdict }.count
       return count == 0 ? nil : "\(count) \(verdict.rawValue)"
@@ -62,7 +72,8 @@ public struct NagiosReportWriter: ReportWriter {
     var data = ["sessions=\(result.sessions.count);;;0"]
     for verdict in Verdict.allCases {
       let count = result.sessions.filter { $0.verdict == verdict }.count
-      data.append("sessions_\(verdict.rawValue)=\(count);;;0")
+      let label = verdict.rawValue.replacingOccurrences(of: "-", with: "_")
+      data.append("sessions_\(label)=\(count);;;0")
     }
     let counts = result.summary.findingsBySeverity
     let warns = report.failOn == .warning ? "0" : ""

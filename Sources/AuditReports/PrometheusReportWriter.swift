@@ -46,6 +46,19 @@ public struct PrometheusReportWriter: ReportWriter {
         freezes.add(MarkupEscaping.decimal(seconds), [("server", freeze.server)])
       }
     }
+    var running = family(
+      "open_episode_seconds",
+      "Seconds each production server's freeze or quiesce still in progress has run at the "
+        + "report time; 0 when none.")
+    let open = Dictionary(
+      result.runningEpisodes.map { ($0.server, $0) }, uniquingKeysWith: { first, _ in first })
+    for server in result.servers where !server.isRestored {
+      for action in ["frozen", "quiesced"] {
+        let seconds = open[server.name].flatMap { $0.action == action ? $0.seconds : nil } ?? 0
+        running.add(
+          MarkupEscaping.decimal(seconds), [("server", server.name), ("state", action)])
+      }
+    }
     var status = family(
       "status", "The audit's status: 1 for the current one of ok, warning, critical, unknown.")
     for name in ["ok", "warning", "critical", "unknown"] {
@@ -60,7 +73,7 @@ public struct PrometheusReportWriter: ReportWriter {
     var build = family("build_info", "The version of the tool that wrote the report; always 1.")
     build.add("1", [("version", report.toolVersion)])
     return [
-      lastConsistent, freezes, findings(result.findings), sessions(result.sessions), status,
+      lastConsistent, freezes, running, findings(result.findings), sessions(result.sessions), status,
       exitCode, generated, build,
     ]
   }

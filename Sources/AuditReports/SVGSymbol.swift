@@ -6,12 +6,14 @@ import BackupAudit
 /// A critical finding (an inconsistent session) is a red disc with a cross, a warning (a
 /// degraded session) an amber triangle with `!`, unknown evidence a purple square with `?` (a
 /// diamond would read as the replacement character) and a consistent session a green disc with
-/// a tick. Each has a white outline, so that it stays visible over the bars it marks.
+/// a tick; a session still in progress is a blue disc with a clock's hands. Each has a white
+/// outline, so that it stays visible over the bars it marks.
 enum SVGSymbol: String {
   case cross
   case exclamation
   case question
   case tick
+  case clock
 
   /// The mark of a finding of `severity`.
   init(_ severity: Severity) {
@@ -29,6 +31,7 @@ enum SVGSymbol: String {
     case .degraded: self = .exclamation
     case .inconsistent: self = .cross
     case .unknown: self = .question
+    case .inProgress: self = .clock
     }
   }
 
@@ -39,6 +42,7 @@ enum SVGSymbol: String {
     case .exclamation: "!"
     case .question: "?"
     case .tick: "✓"
+    case .clock: "◷"
     }
   }
 
@@ -57,10 +61,11 @@ enum SVGSymbol: String {
           "M-2.4 -2.2C-2.4 -5.4 2.6 -5.4 2.6 -2.4C2.6 -0.4 0 -0.4 0 1.6M0 3.6V4.1",
           className: "glyph")
       case .tick: SVG.path("M-3.4 0.2L-1 2.6L3.6 -2.6", className: "glyph")
+      case .clock: SVG.path("M0 -4.2V0H3.2", className: "glyph")
       }
     let shape: HTMLNode =
       switch self {
-      case .cross, .tick: SVG.circle(x: 0, y: 0, radius: 7.5, className: "shape")
+      case .cross, .tick, .clock: SVG.circle(x: 0, y: 0, radius: 7.5, className: "shape")
       case .exclamation: SVG.path("M0 -8.5L8.5 6.8H-8.5Z", className: "shape")
       case .question:
         SVG.path(

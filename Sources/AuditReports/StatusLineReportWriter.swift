@@ -18,6 +18,9 @@ public struct StatusLineReportWriter: ReportWriter {
     let status = result.summary.status.uppercased()
     let session = result.sessions.last
     let subject = session.map { "\(status) \(TerminalText.sanitized($0.id))" } ?? status
+    if let session, session.verdict == .inProgress {
+      return "\(subject): still in progress, \(progress(session, result))"
+    }
     // The most severe finding, the earliest among equals.
     let worst = result.findings.max {
       ($0.severity, $1.epochMilliseconds) < ($1.severity, $0.epochMilliseconds)
@@ -31,10 +34,27 @@ public struct StatusLineReportWriter: ReportWriter {
       + more
   }
 
+  /// How far a session in progress has come: `frozen 12 s, no thaw logged yet`.
+  private static func progress(_ session: Session, _ result: AuditResult) -> String {
+    let running = session.members.filter { $0.elapsedSeconds != nil }
+      .max { ($0.elapsedSeconds ?? 0) < ($1.elapsedSeconds ?? 0) }
+    guard let running, let elapsed = running.elapsedSeconds else { return "no end logged yet" }
+    let isFreeze = running.freezeBegin != nil || running.frozen != nil || running.thawBegin != nil
+    let seconds = Int(elapsed.rounded(.down))
+    let state =
+      isFreeze
+      ? "frozen \(seconds) s, " + (running.thawBegin == nil ? "no thaw logged yet" : "thaw not confirmed yet")
+      : "quiesced \(seconds) s, no resume logged yet"
+    let warnings = result.findings.filter { $0.session == session.id }.count
+    let more = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+    return state + more
+  }
+
   /// What a finding-free session amounts to: its verdict, members and longest freeze.
   private static func describe(_ session: Session) -> String {
     let longest = session.members.compactMap(\.durationSeconds).max()
-    let members = session.members.count == 1 ? "1 member" : "\(session.members.count) members"
+    let servers = session.memberServers.count
+    let members = servers == 1 ? "1 member" : "\(servers) members"
     let hold = session.kind.rawValue.hasSuffix("quiesce") ? "quiesce" : "freeze"
     let duration =
       longest.map { ", longest \(hold) \(MarkupEscaping.decimal(roundedSeconds($0))) s" } ?? ""

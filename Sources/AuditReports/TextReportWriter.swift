@@ -37,7 +37,7 @@ public struct TextReportWriter: ReportWriter {
       [
         name(session.id), session.kind.rawValue,
         session.checkpoint.map { "checkpoint \($0)" } ?? "no checkpoint",
-        name(session.members.map(\.server).joined(separator: ",")).nonEmpty ?? "no members",
+        name(session.memberServers.joined(separator: ",")).nonEmpty ?? "no members",
         session.verdict.rawValue,
       ]
     }
@@ -113,6 +113,7 @@ public struct TextReportWriter: ReportWriter {
     case .degraded: coloured(text, code: "33")
     case .inconsistent: coloured(text, code: "31")
     case .unknown: coloured(text, code: "35")
+    case .inProgress: coloured(text, code: "36")
     }
   }
 

@@ -11,7 +11,8 @@ public struct Auditor: Sendable {
     UnjournaledDatabasesRule(), OverlappingFreezeRule(), QuiesceTimeoutRule(), NeverResumedRule(),
     QuiesceTooLongRule(), ResumeWithoutQuiesceRule(), MemberMissingRule(),
     CheckpointMismatchRule(), ClockSkewRule(), InsufficientEvidenceRule(),
-    AmbiguousLocalTimeRule(), RPOExceededRule(),
+    AmbiguousLocalTimeRule(), ThawUnconfirmedRule(), UnrecognisedBackupMessageRule(),
+    ZoneMismatchRule(), RPOExceededRule(),
   ]
 
   /// The rule catalogue, for `rules` and the reports.
@@ -26,42 +27,60 @@ public struct Auditor: Sendable {
 
   /// Audits what was read from every server.
   public func audit(_ readings: [ServerReading]) -> AuditResult {
-    let coverage = readings.map { reading in
-      ServerCoverage(
-        name: reading.server, timeZone: reading.timeZone,
-        from: reading.inputs.compactMap(\.firstEpochMilliseconds).min(),
-        to: reading.inputs.compactMap(\.lastEpochMilliseconds).max(),
-        isRestored: configuration.restoredServers.keys.contains(reading.server))
+    let restored = Set(configuration.restoredServers.keys)
+    let statements = readings.reduce(into: [String: ZoneStatement]()) { statements, reading in
+      statements[reading.server] = statements[reading.server] ?? ZoneStatement(events: reading.events)
     }
-    let production = readings.filter { !configuration.restoredServers.keys.contains($0.server) }
+    let coverage = readings.map { reading in
+      let statement = statements[reading.server]
+      let from = reading.inputs.compactMap(\.firstEpochMilliseconds).min()
+      let to = reading.inputs.compactMap(\.lastEpochMilliseconds).max()
+      return ServerCoverage(
+        name: reading.server, timeZone: reading.timeZone,
+        from: from.map { $0 + (statement?.correction(at: $0) ?? 0) },
+        to: to.map { $0 + (statement?.correction(at: $0) ?? 0) },
+        isRestored: restored.contains(reading.server), statedUTCOffset: statement?.statedOffset)
+    }
+    let production = readings.filter { !restored.contains($0.server) }
     let members =
       configuration.members.isEmpty ? production.map(\.server).sorted() : configuration.members
-    let episodes = production.flatMap { EpisodeBuilder.episodes(server: $0.server, events: $0.events) }
-      .filter(isInPeriod)
+    var episodes: [Episode] = []
+    var stray: [BackupEvent] = []
+    for reading in production {
+      let events = statements[reading.server]?.corrected(reading.events) ?? reading.events
+      let built = EpisodeBuilder.build(server: reading.server, events: events)
+      episodes += built.episodes.filter { isInPeriod($0.start) }
+      stray += built.strayUnrecognised.filter { isInPeriod($0.epochMilliseconds) }
+    }
     let sessions = SessionCorrelator(toleranceMilliseconds: configuration.skewToleranceMilliseconds)
       .sessions(from: episodes)
     var context = AuditContext(
       configuration: configuration, sessions: sessions,
-      coverage: Dictionary(uniqueKeysWithValues: coverage.filter { !$0.isRestored }.map { ($0.name, $0) }),
+      coverage: Dictionary(
+        coverage.filter { !$0.isRestored }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
       members: members, failures: readings.flatMap(\.failures))
+    context.strayUnrecognised = stray
+    context.zoneStatements = statements.filter { !restored.contains($0.key) }
     let lastRules = Self.rules.filter { type(of: $0).runsOnVerdicts }
     var findings = deduplicated(
       Self.rules.filter { !type(of: $0).runsOnVerdicts }.flatMap { $0.findings(in: context) })
-    let bySession = Dictionary(grouping: findings.filter { $0.session != nil }) { $0.session! }
-    context.verdicts = Dictionary(uniqueKeysWithValues: sessions.map {
-      ($0.id, Verdict(findings: bySession[$0.id] ?? []))
-    })
+    let bySession = Dictionary(grouping: findings.filter { $0.session != nil }) { $0.session ?? "" }
+    context.verdicts = Dictionary(
+      sessions.map { session in
+        let isInProgress = session.episodes.contains(where: context.isInProgress)
+        return (session.id, Verdict(findings: bySession[session.id] ?? [], isInProgress: isInProgress))
+      }, uniquingKeysWith: { first, _ in first })
     findings += deduplicated(lastRules.flatMap { $0.findings(in: context) })
     findings.sort {
       ($0.epochMilliseconds, $0.rule, $0.server ?? "", $0.session ?? "")
         < ($1.epochMilliseconds, $1.rule, $1.server ?? "", $1.session ?? "")
     }
     let restoreTests = RestoreTestLinker(configuration: configuration)
-      .link(readings.filter { configuration.restoredServers.keys.contains($0.server) }, to: sessions)
+      .link(readings.filter { restored.contains($0.server) }, to: sessions)
     let reported = sessions.map { session in
       SessionReport.session(
         session, verdict: context.verdicts[session.id] ?? .consistent,
-        restoreTests: restoreTests[session.id] ?? [])
+        restoreTests: restoreTests[session.id] ?? [], context: context)
     }
     return AuditResult(
       configuration: configuration, inputs: readings.flatMap(\.inputs), servers: coverage,
@@ -69,9 +88,9 @@ public struct Auditor: Sendable {
       summary: summary(findings: findings, sessions: reported))
   }
 
-  private func isInPeriod(_ episode: Episode) -> Bool {
-    if let since = configuration.since, episode.start < since { return false }
-    if let until = configuration.until, episode.start >= until { return false }
+  private func isInPeriod(_ instant: Int64) -> Bool {
+    if let since = configuration.since, instant < since { return false }
+    if let until = configuration.until, instant >= until { return false }
     return true
   }
 
@@ -110,7 +129,7 @@ public struct Auditor: Sendable {
     } else {
       (status, exitCode) = ("ok", 0)
     }
-    var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+    var counts = Dictionary(Severity.allCases.map { ($0.rawValue, 0) }, uniquingKeysWith: +)
     for finding in findings { counts[finding.severity.rawValue, default: 0] += 1 }
     return AuditSummary(
       status: status, exitCode: exitCode, sessions: sessions.count, findingsBySeverity: counts,

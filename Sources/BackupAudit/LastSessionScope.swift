@@ -3,8 +3,9 @@ import BackupEvents
 extension Auditor {
   /// Audits every session, then keeps only the most recent one (`audit --last`): its members,
   /// checkpoint and freeze-timeout findings, plus the findings about unreadable or empty inputs,
-  /// which leave any verdict unknown. Without a session, the result is unknown: a post-backup
-  /// check that finds no backup in the log has not seen the backup it was asked about.
+  /// which leave any verdict unknown. Without a session, or with one still in progress, the
+  /// result is unknown: a post-backup check that has not read the backup's end has not seen the
+  /// backup it was asked about.
   public func auditLastSession(_ readings: [ServerReading]) -> AuditResult {
     LastSessionScope.narrow(audit(readings), auditor: self)
   }
@@ -28,6 +29,11 @@ enum LastSessionScope {
           message: "no backup session in the audited logs", evidence: []))
     }
     narrowed.summary = auditor.summary(findings: narrowed.findings, sessions: narrowed.sessions)
+    // A post-backup check must never pass a backup it has not seen finish (SPEC §6).
+    if last?.verdict == .inProgress && narrowed.summary.exitCode != 2 {
+      narrowed.summary.status = "unknown"
+      narrowed.summary.exitCode = 3
+    }
     return narrowed
   }
 }

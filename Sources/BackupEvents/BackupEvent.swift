@@ -25,22 +25,22 @@ public struct BackupEvent: Sendable, Equatable, Codable {
   public var directory: String?
   /// The number of databases of an `unjournaled-summary` warning.
   public var count: Int?
-  /// The reason or activities a failure or timeout gives.
+  /// The reason or activities a failure or timeout gives; an `unrecognised` message's text.
   public var reason: String?
+  /// The UTC instant an `instance-start` states (milliseconds since the epoch).
+  public var statedUTC: Int64?
+  /// The class and method of an `unrecognised` message: `General.ExternalThaw`.
+  public var method: String?
   /// The entry's first line as written (invalid UTF-8 replaced), for evidence.
   public var text: String
-
-  /// The instant as a `Date`.
-  public var time: Date {
-    Date(timeIntervalSince1970: TimeInterval(epochMilliseconds) / 1000)
-  }
 
   /// Creates an event.
   public init(
     server: String, path: String, line: Int, epochMilliseconds: Int64, localTime: LocalTimestamp,
     timeStatus: LocalTimeStatus = .exact, pid: Int?, severity: Int?, category: String?,
     kind: EventKind, checkpoint: Int? = nil, journalFile: String? = nil, directory: String? = nil,
-    count: Int? = nil, reason: String? = nil, text: String
+    count: Int? = nil, reason: String? = nil, statedUTC: Int64? = nil, method: String? = nil,
+    text: String
   ) {
     self.server = server
     self.path = path
@@ -57,6 +57,8 @@ public struct BackupEvent: Sendable, Equatable, Codable {
     self.directory = directory
     self.count = count
     self.reason = reason
+    self.statedUTC = statedUTC
+    self.method = method
     self.text = text
   }
 }

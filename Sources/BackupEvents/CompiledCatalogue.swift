@@ -13,6 +13,8 @@ public final class CompiledCatalogue: Sendable {
     let directoryGroup: Int?
     let countGroup: Int?
     let reasonGroup: Int?
+    let utcGroup: Int?
+    let methodGroup: Int?
   }
 
   let compiled: [Compiled]
@@ -46,7 +48,9 @@ public final class CompiledCatalogue: Sendable {
         directoryGroup: pattern.groupNumber(named: "directory"),
         countGroup: pattern.groupNumber(named: "count"),
         reasonGroup: pattern.groupNumber(named: "reason")
-          ?? pattern.groupNumber(named: "activities"))
+          ?? pattern.groupNumber(named: "activities"),
+        utcGroup: pattern.groupNumber(named: "utc"),
+        methodGroup: pattern.groupNumber(named: "method"))
     }
     self.literals = literals
     hasUnfilteredEntries = compiled.contains { $0.literalIndex == nil }

@@ -62,7 +62,23 @@ public final class EventExtractor {
       kind: candidate.entry.kind, checkpoint: group(candidate.checkpointGroup).flatMap { Int($0) },
       journalFile: group(candidate.fileGroup), directory: group(candidate.directoryGroup),
       count: group(candidate.countGroup).flatMap { Int($0) }, reason: group(candidate.reasonGroup),
+      statedUTC: group(candidate.utcGroup).flatMap(Self.statedUTC),
+      method: group(candidate.methodGroup),
       text: String(decoding: entry.rawFirstLine, as: UTF8.self))
+  }
+
+  /// `03/26/2025 05:43:16.626` (the UTC time an `instance-start` states) in milliseconds since
+  /// the epoch; nil when it is no real time.
+  static func statedUTC(_ text: String) -> Int64? {
+    let digits = text.split { $0 == "/" || $0 == " " || $0 == ":" || $0 == "." }.map { Int($0) }
+    guard digits.count >= 6, digits.allSatisfy({ $0 != nil }) else { return nil }
+    let fraction = text.split(separator: ".").dropFirst().first.map(String.init) ?? ""
+    let milliseconds = (Int(fraction.padding(toLength: 3, withPad: "0", startingAt: 0)) ?? 0)
+    let stamp = LocalTimestamp(
+      year: digits[2]!, month: digits[0]!, day: digits[1]!, hour: digits[3]!, minute: digits[4]!,
+      second: digits[5]!, millisecond: milliseconds)
+    guard stamp.isValid else { return nil }
+    return stamp.secondsAsIfUTC * 1000 + Int64(milliseconds)
   }
 
   /// True when `haystack` holds `needle`.

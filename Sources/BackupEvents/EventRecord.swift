@@ -15,6 +15,8 @@ public struct EventRecord: Encodable, Equatable, Sendable {
   public var event: String
   public var checkpoint: Int?
   public var journalFile: String?
+  /// The UTC time an `instance-start` states, RFC 3339.
+  public var statedUTC: String?
 
   /// The record of `event`.
   public init(_ event: BackupEvent) {
@@ -29,16 +31,18 @@ public struct EventRecord: Encodable, Equatable, Sendable {
     self.event = event.kind.rawValue
     checkpoint = event.checkpoint
     journalFile = event.journalFile
+    statedUTC = event.statedUTC.map { CivilCalendar.rfc3339(epochMilliseconds: $0) }
   }
 
   enum CodingKeys: String, CodingKey {
     case server, path, line, time, pid, severity, category, event, checkpoint
     case localTime = "local_time"
     case journalFile = "journal_file"
+    case statedUTC = "stated_utc"
   }
 
   /// `pid`, `severity` and `category` are always present (null when the layout has none);
-  /// `checkpoint` and `journal_file` only where the message carries one.
+  /// `checkpoint`, `journal_file` and `stated_utc` only where the message carries one.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(server, forKey: .server)
@@ -52,5 +56,6 @@ public struct EventRecord: Encodable, Equatable, Sendable {
     try container.encode(event, forKey: .event)
     try container.encodeIfPresent(checkpoint, forKey: .checkpoint)
     try container.encodeIfPresent(journalFile, forKey: .journalFile)
+    try container.encodeIfPresent(statedUTC, forKey: .statedUTC)
   }
 }

@@ -13,11 +13,14 @@ public struct MessageCatalogue: Sendable, Equatable {
   }
 
   /// This catalogue with `additions` tried first, and every entry of a kind in `replacing`
-  /// removed (a configuration's overrides).
+  /// removed (a configuration's overrides). The `unrecognised` entry stays: a replaced
+  /// wording that still appears in a log is then reported, not dropped.
   public func merged(with additions: [CatalogueEntry], replacing: Set<EventKind> = [])
     -> MessageCatalogue
   {
-    MessageCatalogue(entries: additions + entries.filter { !replacing.contains($0.kind) })
+    MessageCatalogue(
+      entries: additions
+        + entries.filter { !replacing.subtracting([.unrecognised]).contains($0.kind) })
   }
 
   /// The default catalogue.
@@ -71,6 +74,17 @@ public struct MessageCatalogue: Sendable, Equatable {
       kind: .abnormalShutdown,
       pattern: "^Previous system shutdown was abnormal, system forced down or crashed\\.?\\s*$",
       literal: "shutdown was abnormal", evidence: "doc"),
+    CatalogueEntry(
+      kind: .instanceStart,
+      pattern: "^Instance '[^']*' starting on node \\S+ by user \\S+ on "
+        + "(?<utc>\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?) UTC\\s*$",
+      literal: "starting on node", evidence: "seen"),
+    // Last of the backup classes' entries: whatever they log that nothing above matched.
+    CatalogueEntry(
+      kind: .unrecognised,
+      pattern: "^Backup\\.(?<method>(?:General|ShardedCluster)\\.[A-Za-z]\\w*)(?:\\(\\))?:\\s*"
+        + "(?<reason>.*?)\\s*$",
+      literal: "Backup.", evidence: "-"),
     CatalogueEntry(
       kind: .cleanShutdown, pattern: "^Journal restore not required at next startup\\.?\\s*$",
       literal: "Journal restore not required", evidence: "seen"),

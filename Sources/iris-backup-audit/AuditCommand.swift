@@ -1,10 +1,7 @@
 import ArgumentParser
+import AuditPipeline
 import AuditReports
-import BackupAudit
-import BackupEvents
-import ClusterConfiguration
 import Foundation
-import LogReading
 
 /// `audit`: the main job — sessions, findings, verdicts and an exit code (SPEC §6).
 struct AuditCommand: ParsableCommand {
@@ -13,22 +10,26 @@ struct AuditCommand: ParsableCommand {
     abstract: "Audit the backups in the logs and report each session's consistency.",
     discussion: """
       Exit status: 0 no finding at or above --fail-on; 1 warnings; 2 a critical finding; \
-      3 unknown (insufficient evidence, unreadable input, invalid usage). A cluster folder that \
-      holds a cluster.toml is read with it unless --config names another.
+      3 unknown (insufficient evidence, unreadable input, invalid usage, or with --last a \
+      backup still in progress). A cluster folder that holds a cluster.toml is read with it \
+      unless --config names another; --config alone audits the servers it lists.
       """
   )
 
   @OptionGroup var reading: ReadingArguments
 
-  @Option(help: "The configuration file (TOML): servers, zones, roles, thresholds, catalogue.")
-  var config: String?
-
-  @Option(help: "The format on standard output: \(Self.formatNames) (default text).")
+  @Option(help: "The format on standard output: \(AuditRequest.formatNames) (default text).")
   var format: String?
 
   @Flag(
     help: "Audit only the most recent session and print one status line (--format for more).")
   var last = false
+
+  @Option(
+    help: ArgumentHelp(
+      "With --last: while the session is in progress, read the logs again as they grow "
+        + "for up to this long (e.g. 60s)."))
+  var wait: String?
 
   @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
   var writes: [String] = []
@@ -57,58 +58,43 @@ struct AuditCommand: ParsableCommand {
   @Option(name: .customLong("restored"), help: "A server that is a restored copy, not production.")
   var restored: [String] = []
 
-  @Option(help: "Pin the report's generation time (RFC 3339), for byte-identical reports.")
+  @Option(
+    help: ArgumentHelp(
+      "Pin the report's generation time (RFC 3339), for byte-identical reports; open "
+        + "backups are judged at this time."))
   var reportTime: String?
 
-  /// `--format`, or one status line for `--last` and text otherwise.
-  private var standardOutputWriter: any ReportWriter {
-    if let format { return ReportFormat(rawValue: format)!.writer() }
-    return last ? StatusLineReportWriter() : TextReportWriter()
-  }
-
-  static var formatNames: String { ReportFormat.allCases.map(\.rawValue).joined(separator: ", ") }
-
-  func validate() throws {
-    if reading.paths.isEmpty && reading.servers.isEmpty && config == nil {
-      throw ValidationError("name at least one log file, folder, --server NAME=PATH or --config FILE")
-    }
-    if let format, ReportFormat(rawValue: format) == nil {
-      throw ValidationError("unknown format \(format); formats: \(Self.formatNames)")
-    }
-    if let failOn, failOn != "warning" && failOn != "critical" {
-      throw ValidationError("--fail-on takes warning or critical, not \(failOn)")
-    }
+  /// The pipeline's options from the flags.
+  var options: AuditOptions {
+    var options = reading.options
+    options.format = format
+    options.writes = writes
+    options.failOn = failOn
+    options.since = since
+    options.until = until
+    options.freezeTimeout = freezeTimeout
+    options.maxQuiesce = maxQuiesce
+    options.skewTolerance = skewTolerance
+    options.rpo = rpo
+    options.restored = restored
+    options.reportTime = reportTime
+    options.isLastOnly = last
+    options.wait = wait
+    return options
   }
 
   func run() throws {
-    let plan: AuditPlan
-    do {
-      plan = try AuditPlan(command: self)
-    } catch let error as ValidationError {
-      throw error
-    } catch {
-      Diagnostics.error(String(describing: error))
-      throw ExitCode(ExitStatus.unknown)
+    let pipeline = try Pipeline.make(options)
+    let outcome = pipeline.run()
+    InputDiagnostics.report(outcome.readings)
+    let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
+    let writer = pipeline.request.format.map { $0.writer() } ?? fallback
+    try Pipeline.perform {
+      let output = StandardOutput()
+      output.write(Data(try writer.rendered(outcome.report).utf8))
+      output.flush()
+      try pipeline.writeTargets(outcome.report)
     }
-    let readings = ServerLogReader.readAll(
-      plan.servers, options: plan.readingOptions, catalogue: plan.catalogue)
-    InputDiagnostics.report(readings)
-    let auditor = Auditor(configuration: plan.audit)
-    let result = last ? auditor.auditLastSession(readings) : auditor.audit(readings)
-    let report = AuditReport(
-      result: result, toolVersion: ToolVersion.current, generatedAt: plan.reportTime,
-      failOn: plan.audit.failOn)
-    let output = StandardOutput()
-    output.write(Data(try standardOutputWriter.rendered(report).utf8))
-    output.flush()
-    for (target, path) in plan.writes {
-      do {
-        try ReportFile.write(try target.writer().rendered(report), to: path)
-      } catch {
-        Diagnostics.error("cannot write \(path): \(error)")
-        throw ExitCode(ExitStatus.unknown)
-      }
-    }
-    throw ExitCode(result.summary.exitCode)
+    throw ExitCode(outcome.result.summary.exitCode)
   }
 }

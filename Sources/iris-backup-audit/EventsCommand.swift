@@ -1,9 +1,10 @@
 import ArgumentParser
+import AuditPipeline
 import BackupEvents
 import Foundation
-import LogReading
 
-/// `events`: the backup events of every server as JSON Lines (SPEC §6).
+/// `events`: the backup events of every server as JSON Lines (SPEC §6), read exactly as
+/// `audit` reads them (configuration, zones, catalogue), so both give the same times.
 struct EventsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "events",
@@ -13,15 +14,7 @@ struct EventsCommand: ParsableCommand {
   @OptionGroup var reading: ReadingArguments
 
   func run() throws {
-    let servers: [ServerInput]
-    do {
-      servers = try reading.discoverServers()
-    } catch {
-      Diagnostics.error(String(describing: error))
-      throw ExitCode(ExitStatus.unknown)
-    }
-    let options = reading.readingOptions()
-    let readings = ServerLogReader.readAll(servers, options: { _ in options })
+    let readings = try Pipeline.make(reading.options).read()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let output = StandardOutput()

@@ -1,9 +1,7 @@
 import ArgumentParser
-import BackupEvents
-import Foundation
-import LogReading
+import AuditPipeline
 
-/// The options every subcommand that reads logs shares: inputs, servers, zones.
+/// The options every subcommand that reads logs shares: inputs, servers, zones, configuration.
 struct ReadingArguments: ParsableArguments {
   @Argument(help: "Log files, server folders or cluster folders; - reads standard input.")
   var paths: [String] = []
@@ -17,25 +15,20 @@ struct ReadingArguments: ParsableArguments {
   @Option(help: "The year of the first entry in year-less (legacy) logs.")
   var legacyYear: Int?
 
+  @Option(help: "The configuration file (TOML): servers, zones, roles, thresholds, catalogue.")
+  var config: String?
+
   @Flag(help: "Say more on standard error: every file read and what was counted in it.")
   var verbose = false
 
-  func validate() throws {
-    if paths.isEmpty && servers.isEmpty {
-      throw ValidationError("name at least one log file, folder or --server NAME=PATH")
-    }
-    if let tz, TimeZone(identifier: tz) == nil {
-      throw ValidationError("unknown time zone \(tz); use an IANA name such as Europe/Paris")
-    }
-  }
-
-  /// The servers behind the arguments.
-  func discoverServers() throws -> [ServerInput] {
-    try ServerDiscovery.discover(paths: paths, namedServers: servers)
-  }
-
-  /// The reading options for every server.
-  func readingOptions() -> ReadingOptions {
-    ReadingOptions(timeZone: tz.flatMap(TimeZone.init(identifier:)) ?? .current, legacyYear: legacyYear)
+  /// The reading part of the pipeline's options.
+  var options: AuditOptions {
+    var options = AuditOptions()
+    options.paths = paths
+    options.servers = servers
+    options.timeZone = tz
+    options.legacyYear = legacyYear
+    options.configurationPath = config
+    return options
   }
 }

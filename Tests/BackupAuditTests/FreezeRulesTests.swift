@@ -4,14 +4,7 @@ import Testing
 
 /// A cluster of two servers around one sharded freeze; each test breaks one thing.
 func cluster(_ edit: (inout TestLog, inout TestLog) -> Void) -> [String: TestLog] {
-  var master = TestLog()
-  var shard = TestLog()
-  master.noise(0)
-  shard.noise(0)
-  edit(&master, &shard)
-  master.noise(4000)
-  shard.noise(4000)
-  return ["master": master, "shard1": shard]
+  TestLog.cluster(edit)
 }
 
 struct CleanClusterTests {

@@ -18,3 +18,17 @@ struct VerdictTests {
     #expect(Severity.unknown < .critical)
   }
 }
+
+struct InProgressVerdictTests {
+  func finding(_ severity: Severity) -> Finding {
+    Finding(rule: .freezeNearTimeout, severity: severity, server: nil, session: nil, epochMilliseconds: 0, message: "", evidence: [])
+  }
+
+  @Test func aRunningBackupIsInProgressUnlessSomethingCriticalHappened() {
+    #expect(Verdict(findings: [], isInProgress: true) == .inProgress)
+    #expect(Verdict(findings: [finding(.warning)], isInProgress: true) == .inProgress)
+    #expect(Verdict(findings: [finding(.unknown)], isInProgress: true) == .inProgress)
+    #expect(Verdict(findings: [finding(.critical)], isInProgress: true) == .inconsistent)
+    #expect(Verdict.inProgress.rawValue == "in-progress")
+  }
+}

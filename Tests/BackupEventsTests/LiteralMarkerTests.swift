@@ -45,7 +45,7 @@ struct LiteralMarkerTests {
 
   @Test func standardCatalogueMarksItsLiteralsWithoutLineTerminators() throws {
     let marker = try #require(CompiledCatalogue.standard.lineMarker)
-    #expect(marker.literals.count == 6)
+    #expect(marker.literals.count == 7)
     #expect(marker.literals.allSatisfy { !$0.contains(0x0A) && !$0.contains(0x0D) })
   }
 

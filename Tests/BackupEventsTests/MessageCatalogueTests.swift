@@ -11,6 +11,8 @@ struct MessageCatalogueTests {
     var directory: String? = nil
     var count: Int? = nil
     var reason: String? = nil
+    var statedUTC: Int64? = nil
+    var method: String? = nil
     var testDescription: String { kind.rawValue }
   }
 
@@ -63,6 +65,12 @@ struct MessageCatalogueTests {
     Case(
       line: "08/11/21-06:20:00:000 (31700) 0 [Generic.Event] Journal restore not required at next startup",
       kind: .cleanShutdown),
+    Case(
+      line: "03/26/25-11:13:16:626 (7212) 0 [Generic.Event] Instance 'IRIS' starting on node WIN-7Q1 by user SYSTEM on 03/26/2025 05:43:16.626 UTC",
+      kind: .instanceStart, statedUTC: 1_742_967_796_626),
+    Case(
+      line: "08/11/21-05:49:43:233 (18374) 2 [Utility.Event] Backup.General.ExternalThaw: Write daemon did not respond",
+      kind: .unrecognised, reason: "Write daemon did not respond", method: "General.ExternalThaw"),
   ]
 
   @Test(arguments: cases)
@@ -79,6 +87,8 @@ struct MessageCatalogueTests {
       #expect(event.directory == test.directory)
       #expect(event.count == test.count)
       #expect(event.reason == test.reason)
+      #expect(event.statedUTC == test.statedUTC)
+      #expect(event.method == test.method)
       #expect(event.line == 1)
     }
   }
@@ -91,11 +101,9 @@ struct MessageCatalogueTests {
     "Task 'ExternalFreeze check' completed",
     "Daemon WRTDMN (pid 182058) died. Freezing system",
     "Error: <PROTECT> in ^%SYS.BackupCheck: Backup.General status query",
-    "Backup.General.ExternalFreeze: Suspending system and more",
     "Running Backup.General.ExternalFreeze: Suspending system",
-    "Backup.General.ExternalThaw: System resumed?",
     "Backup.General.IsWDSuspended() returned 1 (System suspended)",
-    "Backup.ShardedCluster.JournalCheckpoint: Checkpoint x ends journal file /j/1",
+    "Backup.General status query from job 4711: write daemon is not suspended",
     "Journaling switched to: /iris/journal1/20210811.003",
     "Startup of the task manager",
     "Previous system shutdown was abnormal, or so the operator says",
@@ -103,6 +111,26 @@ struct MessageCatalogueTests {
   func decoysAreNoEvents(message: String) throws {
     let line = "08/11/21-05:50:40:000 (1805) 2 [Generic.Event] \(message)\n"
     #expect(try EventReading.read(line).events.isEmpty)
+  }
+
+  /// Near misses of the catalogue's wordings are messages of the backup classes all the same:
+  /// never the event they resemble, always `unrecognised` (SPEC §3.3).
+  @Test(arguments: [
+    "Backup.General.ExternalFreeze: Suspending system and more",
+    "Backup.General.ExternalThaw: System resumed?",
+    "Backup.ShardedCluster.JournalCheckpoint: Checkpoint x ends journal file /j/1",
+    "Backup.General.ExternalFreeze(): Suspending system",
+  ])
+  func nearMissesAreUnrecognised(message: String) throws {
+    let line = "08/11/21-05:50:40:000 (1805) 2 [Utility.Event] \(message)\n"
+    #expect(try EventReading.read(line).events.map(\.kind) == [.unrecognised])
+  }
+
+  @Test func anImpossibleStatedTimeStatesNothing() throws {
+    let line = Self.prefix + "Instance 'IRIS' starting on node h1 by user me on 13/45/2025 05:43:16.626 UTC\n"
+    let events = try EventReading.read(line).events
+    #expect(events.map(\.kind) == [.instanceStart])
+    #expect(events.first?.statedUTC == nil)
   }
 
   @Test func journalSwitchFromACacheLog() throws {
@@ -121,7 +149,8 @@ struct MessageCatalogueTests {
     let path = try folder.write("ds1/messages.log", text: Self.prefix + "Backup.General.ExternalFreeze: System frozen\n" + Self.prefix + "Backup.General.ExternalFreeze: Suspending system\n")
     let reading = ServerLogReader(options: EventReading.options(), catalogue: compiled)
       .read(.init(name: "ds1", files: [path]))
-    #expect(reading.events.map(\.kind) == [.frozen])
+    // The replaced wording is no freeze-begin any more, and not dropped either.
+    #expect(reading.events.map(\.kind) == [.frozen, .unrecognised])
   }
 
   @Test func invalidPatternsAreReported() {

@@ -71,7 +71,8 @@ struct ServerLogReaderTests {
     let folder = try TemporaryFolder()
     let path = try folder.write("ds1/messages.log", bytes: bytes)
     let reading = ServerLogReader(options: EventReading.options()).read(ServerInput(name: "ds1", files: [path]))
-    #expect(reading.events.map(\.kind) == [.freezeBegin, .thawed])
+    // The cut last line is a backup-class message no wording matches: reported, not dropped.
+    #expect(reading.events.map(\.kind) == [.freezeBegin, .thawed, .unrecognised])
     let input = try #require(reading.inputs.first)
     #expect(input.entries == 4)
     #expect(input.binaryLines == 1)
@@ -111,7 +112,7 @@ struct ServerLogReaderTests {
     let freeze = try #require(master.first { $0.kind == .freezeBegin })
     #expect(freeze.line == 4)
     #expect(freeze.pid == 18374)
-    #expect(freeze.time == Date(timeIntervalSince1970: 1_628_653_783.233))
+    #expect(freeze.epochMilliseconds == 1_628_653_783_233)
     #expect(readings[2].events.map(\.kind).suffix(4) == [.recovery, .abnormalShutdown, .startup, .cleanShutdown])
     #expect(readings.allSatisfy { $0.inputs.allSatisfy { $0.unparsedLines == 0 } })
   }

@@ -103,7 +103,7 @@ let invalidCases: [InvalidCase] = [
       + "unjournaled-database, unjournaled-summary, journal-switch, freeze-journal-file, frozen, "
       + "freeze-failed, thaw-begin, thawed, already-resumed, thaw-failed, quiesce-begin, "
       + "quiesced, quiesce-timeout, resume-begin, resumed, journal-checkpoint, startup, "
-      + "recovery, abnormal-shutdown, clean-shutdown"
+      + "recovery, abnormal-shutdown, clean-shutdown, instance-start, unrecognised"
   ),
   InvalidCase(
     "[[catalogue]]\nevent = \"frozen\"\npattern = \"^(System frozen$\"\n",

@@ -63,7 +63,14 @@ struct AuditCommandTests {
   @Test func rulesListsAndExplains() throws {
     let list = try CommandRunner.run(["rules"])
     #expect(list.status == 0)
-    #expect(list.standardOutput.split(separator: "\n").count == 19)
+    // One line per rule of SPEC §5, the three of the in-progress and zone semantics included.
+    let ids = list.standardOutput.split(separator: "\n").map { $0.split(separator: " ")[0] }
+    #expect(ids.count == 22)
+    for rule in ["thaw-unconfirmed", "unrecognised-backup-message", "zone-mismatch"] {
+      #expect(ids.contains(Substring(rule)))
+      let explained = try CommandRunner.run(["rules", rule])
+      #expect(explained.standardOutput.contains("remedy:"), "\(rule)")
+    }
     let one = try CommandRunner.run(["rules", "already-resumed"])
     #expect(one.standardOutput.contains("remedy:"))
     #expect(try CommandRunner.run(["rules", "no-such-rule"]).status == 3)

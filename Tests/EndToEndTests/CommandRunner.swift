@@ -9,8 +9,12 @@ struct CommandRunner {
     var standardError: String
   }
 
-  /// The binary next to the test bundle in the build folder.
+  /// The binary next to the test bundle in the build folder; `IRIS_BACKUP_AUDIT_BINARY` names
+  /// another (to run these tests against an older build, say).
   static var binary: URL {
+    if let path = ProcessInfo.processInfo.environment["IRIS_BACKUP_AUDIT_BINARY"] {
+      return URL(fileURLWithPath: path)
+    }
     var folder = Bundle.main.bundleURL
     for _ in 0..<4 {
       let candidate = folder.appendingPathComponent("iris-backup-audit")

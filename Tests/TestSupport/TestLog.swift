@@ -65,6 +65,26 @@ public struct TestLog {
 
   /// The log's text.
   public var text: String { lines.joined(separator: "\n") + "\n" }
+
+  /// A master and a shard whose logs cover 0 to 4000 s, with `edit`'s lines between.
+  public static func cluster(_ edit: (inout TestLog, inout TestLog) -> Void) -> [String: TestLog] {
+    var master = TestLog()
+    var shard = TestLog()
+    master.noise(0)
+    shard.noise(0)
+    edit(&master, &shard)
+    master.noise(4000)
+    shard.noise(4000)
+    return ["master": master, "shard1": shard]
+  }
+
+  /// `cluster` with one sharded freeze at 100 s (the shard 0.3 s later).
+  public static var clusterWithOneFreeze: [String: TestLog] {
+    cluster { master, shard in
+      master.clusterFreeze(at: 100)
+      shard.clusterFreeze(at: 100.3, pid: 900)
+    }
+  }
 }
 
 /// Audits hand-made logs.

@@ -23,8 +23,14 @@ public enum EpisodeEnding: String, Sendable, Codable {
   case restart
   /// Another quiesce began while this one was open.
   case superseded
-  /// Still open when the server's evidence ends.
+  /// Still open when the server's evidence ends (in progress, or never finished: the rules
+  /// decide with the report time).
   case endOfEvidence
+  /// ExternalThaw began, and the server's next backup event came with no "System resumed",
+  /// "Already resumed" or thaw failure before it.
+  case unconfirmed
+  /// ExternalThaw began and the server's evidence ended before anything followed it.
+  case thawPending
   /// A checkpoint with no window.
   case instant
 }
@@ -50,6 +56,8 @@ public struct Episode: Sendable, Equatable {
   public var unjournaled: [BackupEvent] = []
   /// freeze-begin lines logged while this freeze was already open.
   public var overlappingFreezes: [BackupEvent] = []
+  /// Backup-class messages no catalogue entry matched, logged while this episode was open.
+  public var unrecognised: [BackupEvent] = []
   /// The startup, recovery or abnormal-shutdown that ended it.
   public var restart: BackupEvent?
   /// True when "Already resumed" came after this episode's own freeze failure (the Azure
@@ -70,7 +78,7 @@ public struct Episode: Sendable, Equatable {
       freezeBegin, frozen, freezeJournalFile, freezeFailed, thawBegin, thawed, alreadyResumed,
       thawFailed, quiesceBegin, quiesced, quiesceTimeout, resumeBegin, resumed, checkpoint, restart,
     ]
-    return (named.compactMap { $0 } + unjournaled + overlappingFreezes)
+    return (named.compactMap { $0 } + unjournaled + overlappingFreezes + unrecognised)
       .sorted { ($0.epochMilliseconds, $0.line) < ($1.epochMilliseconds, $1.line) }
   }
 

@@ -6,15 +6,26 @@ import BackupEvents
 /// does not end it; only ExternalThaw does, or a restart. Their order relative to the freeze
 /// lines is not documented, so a quiesce that began shortly before the freeze-begin, and a
 /// checkpoint logged just after its quiesce resumed, are taken in as well.
+///
+/// A thaw that began ends the freeze: the episode moves to `thawing`, where only the thaw's
+/// confirmation ("System resumed", "Already resumed", a failure) or an unrecognised message
+/// joins it; any other backup event closes it as `unconfirmed`, so a later freeze-begin is a
+/// new episode, never an overlap of the old one. A thaw failure leaves the system frozen: the
+/// episode is open again, for the retry.
 public struct EpisodeBuilder {
   /// How far before a freeze-begin an internal quiesce may have started, and how long after a
   /// quiesce resumed its checkpoint line may come.
   public static let adoptionWindowMilliseconds: Int64 = 60_000
 
   private let server: String
+  /// The open freeze: begun, no thaw begun since.
   private var freeze: Episode?
+  /// The freeze whose thaw began and is not confirmed yet; never set together with `freeze`.
+  private var thawing: Episode?
   private var quiesce: Episode?
   private var finished: [Episode] = []
+  /// Unrecognised backup messages logged while no episode was open.
+  public private(set) var strayUnrecognised: [BackupEvent] = []
 
   /// Creates a builder for `server`.
   public init(server: String) {
@@ -23,13 +34,21 @@ public struct EpisodeBuilder {
 
   /// The episodes of `events` (one server's, in logged order).
   public static func episodes(server: String, events: [BackupEvent]) -> [Episode] {
+    build(server: server, events: events).episodes
+  }
+
+  /// The episodes of `events`, and the unrecognised messages logged outside all of them.
+  public static func build(server: String, events: [BackupEvent])
+    -> (episodes: [Episode], strayUnrecognised: [BackupEvent])
+  {
     var builder = EpisodeBuilder(server: server)
     for event in events { builder.take(event) }
-    return builder.finish()
+    return (builder.finish(), builder.strayUnrecognised)
   }
 
   /// Takes the next event.
   public mutating func take(_ event: BackupEvent) {
+    if thawing != nil && !continuesThaw(event) { close(\.thawing, .unconfirmed) }
     switch event.kind {
     case .freezeBegin: beginFreeze(event)
     case .frozen: withFreeze(event) { if $0.frozen == nil { $0.frozen = event } }
@@ -37,21 +56,40 @@ public struct EpisodeBuilder {
       if freeze != nil { freeze!.freezeJournalFile = freeze!.freezeJournalFile ?? event }
     case .unjournaledDatabase, .unjournaledSummary: freeze?.unjournaled.append(event)
     case .freezeFailed: failFreeze(event)
-    case .thawBegin: withFreeze(event) { if $0.thawBegin == nil { $0.thawBegin = event } }
-    case .thawed: withFreeze(event) { $0.thawed = event }
-      close(\.freeze, .completed)
+    case .thawBegin: beginThaw(event)
+    case .thawed:
+      if thawing != nil {
+        thawing!.thawed = event
+        close(\.thawing, .completed)
+      } else {
+        withFreeze(event) { $0.thawed = event }
+        close(\.freeze, .completed)
+      }
     case .alreadyResumed: alreadyResumed(event)
-    case .thawFailed: withFreeze(event) { $0.thawFailed = $0.thawFailed ?? event }
+    case .thawFailed: failThaw(event)
     case .quiesceBegin: beginQuiesce(event)
     case .quiesced, .quiesceTimeout, .resumeBegin, .resumed: quiesceStep(event)
     case .journalCheckpoint: checkpoint(event)
     case .startup, .recovery, .abnormalShutdown: restart(event)
-    case .journalSwitch, .cleanShutdown: break
+    case .unrecognised: unrecognised(event)
+    case .journalSwitch, .cleanShutdown, .instanceStart: break
+    }
+  }
+
+  /// True when `event`, logged while a thaw is unconfirmed, belongs to that thaw: its
+  /// confirmation, an unrecognised message, or lines that are no backup event.
+  private func continuesThaw(_ event: BackupEvent) -> Bool {
+    switch event.kind {
+    case .thawed, .alreadyResumed, .thawFailed, .unrecognised, .startup, .recovery,
+      .abnormalShutdown:
+      true
+    default: !event.kind.isBackupClassMessage
     }
   }
 
   /// Closes what is still open and returns every episode in time order.
   public mutating func finish() -> [Episode] {
+    close(\.thawing, .thawPending)
     close(\.freeze, .endOfEvidence)
     close(\.quiesce, .endOfEvidence)
     return finished.sorted { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
@@ -99,10 +137,34 @@ public struct EpisodeBuilder {
     close(\.freeze, .failed)
   }
 
+  private mutating func beginThaw(_ event: BackupEvent) {
+    guard freeze != nil else {
+      // Nothing frozen: kept for the "Already resumed" that follows.
+      pendingThawBegin = event
+      return
+    }
+    freeze!.thawBegin = freeze!.thawBegin ?? event
+    thawing = freeze
+    freeze = nil
+  }
+
+  /// A thaw failure: the write daemon stays suspended, so the freeze is open again (for the
+  /// retry's thaw).
+  private mutating func failThaw(_ event: BackupEvent) {
+    if thawing != nil {
+      freeze = thawing
+      thawing = nil
+    }
+    withFreeze(event) { $0.thawFailed = $0.thawFailed ?? event }
+  }
+
   private mutating func alreadyResumed(_ event: BackupEvent) {
-    if freeze != nil {
-      freeze!.alreadyResumed = event
-      close(\.freeze, .alreadyResumed)
+    for slot in [\EpisodeBuilder.thawing, \EpisodeBuilder.freeze] where self[keyPath: slot] != nil {
+      self[keyPath: slot]!.alreadyResumed = event
+      // A freeze that never reported "System suspended" has failed; its thaw finding nothing
+      // frozen confirms that nothing stayed frozen.
+      self[keyPath: slot]!.isThawAfterFailure = self[keyPath: slot]!.frozen == nil
+      close(slot, .alreadyResumed)
       return
     }
     // The pre-script's thaw after a failed freeze: ExternalThaw finds nothing frozen.
@@ -131,10 +193,6 @@ public struct EpisodeBuilder {
   /// beginning is before the evidence, or it was never logged).
   private mutating func withFreeze(_ event: BackupEvent, _ update: (inout Episode) -> Void) {
     if freeze == nil {
-      if event.kind == .thawBegin {
-        pendingThawBegin = event
-        return
-      }
       freeze = Episode(server: server, kind: .freeze)
       if let pending = pendingThawBegin {
         freeze!.thawBegin = pending
@@ -198,10 +256,24 @@ public struct EpisodeBuilder {
     }
   }
 
+  /// An unrecognised message joins the open episode of its class (a `General` method's the
+  /// freeze, a `ShardedCluster` method's the quiesce, else the freeze); one outside every
+  /// episode is kept apart, to be reported on its own.
+  private mutating func unrecognised(_ event: BackupEvent) {
+    let isGeneral = event.method?.hasPrefix("General.") ?? false
+    let slots: [WritableKeyPath<EpisodeBuilder, Episode?>] =
+      isGeneral ? [\.thawing, \.freeze, \.quiesce] : [\.quiesce, \.freeze, \.thawing]
+    for slot in slots where self[keyPath: slot] != nil {
+      self[keyPath: slot]!.unrecognised.append(event)
+      return
+    }
+    strayUnrecognised.append(event)
+  }
+
   private mutating func restart(_ event: BackupEvent) {
-    if freeze != nil {
-      freeze!.restart = event
-      close(\.freeze, .restart)
+    for slot in [\EpisodeBuilder.thawing, \EpisodeBuilder.freeze] where self[keyPath: slot] != nil {
+      self[keyPath: slot]!.restart = event
+      close(slot, .restart)
     }
     if quiesce != nil {
       quiesce!.restart = event

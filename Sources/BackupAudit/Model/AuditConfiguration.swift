@@ -16,6 +16,10 @@ public struct AuditConfiguration: Sendable, Equatable, Codable {
   public var since: Int64?
   /// Only events before this instant are audited.
   public var until: Int64?
+  /// The moment the report is made (`--report-time`, else now): an episode still open at the
+  /// end of its server's evidence is `in-progress` while this is within its timeout (SPEC §4).
+  /// Nil: long after any log, so nothing is in progress.
+  public var reportTime: Int64?
   /// Findings at or above this severity make the exit code non-zero (`warning` or `critical`;
   /// unknown evidence always does).
   public var failOn: Severity = .warning

@@ -9,14 +9,21 @@ public struct ServerCoverage: Sendable, Equatable, Codable {
   public var to: Int64?
   /// True for a restored copy (SPEC §4), which is not audited as production.
   public var isRestored: Bool
+  /// The UTC offset the server's latest `instance-start` line states (`+05:30`); nil when its
+  /// logs state none.
+  public var statedUTCOffset: String?
 
   /// Creates a coverage record.
-  public init(name: String, timeZone: String, from: Int64?, to: Int64?, isRestored: Bool = false) {
+  public init(
+    name: String, timeZone: String, from: Int64?, to: Int64?, isRestored: Bool = false,
+    statedUTCOffset: String? = nil
+  ) {
     self.name = name
     self.timeZone = timeZone
     self.from = from
     self.to = to
     self.isRestored = isRestored
+    self.statedUTCOffset = statedUTCOffset
   }
 }
 

@@ -19,6 +19,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
   case rpoExceeded = "rpo-exceeded"
   case insufficientEvidence = "insufficient-evidence"
   case ambiguousLocalTime = "ambiguous-local-time"
+  case thawUnconfirmed = "thaw-unconfirmed"
+  case unrecognisedBackupMessage = "unrecognised-backup-message"
+  case zoneMismatch = "zone-mismatch"
 
   public static func < (left: RuleID, right: RuleID) -> Bool { left.rawValue < right.rawValue }
 }

@@ -16,6 +16,9 @@ public struct SessionMember: Sendable, Equatable, Codable {
   public var checkpoint: Int?
   /// This member's clock estimated against the session's median (milliseconds; + is ahead).
   public var clockOffsetMilliseconds: Int64?
+  /// For an episode still in progress at the report time: how long it has run (seconds since
+  /// its freeze-begin or quiesce-begin); nil otherwise.
+  public var elapsedSeconds: Double?
 
   /// Creates a member with no times.
   public init(server: String) {
@@ -50,7 +53,8 @@ public struct Session: Sendable, Equatable, Codable {
   /// The checkpoint number most members logged.
   public var checkpoint: Int?
   public var verdict: Verdict
-  /// Every member that logged an episode, by server name.
+  /// One entry per episode, by server name then time: a server with two episodes in the
+  /// session has two.
   public var members: [SessionMember]
   public var restoreTests: [RestoreTest]
 
@@ -67,5 +71,11 @@ public struct Session: Sendable, Equatable, Codable {
     self.verdict = verdict
     self.members = members
     self.restoreTests = restoreTests
+  }
+
+  /// The members' server names, each once, in the order of `members`.
+  public var memberServers: [String] {
+    var seen: Set<String> = []
+    return members.map(\.server).filter { seen.insert($0).inserted }
   }
 }

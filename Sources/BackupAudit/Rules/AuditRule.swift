@@ -59,6 +59,39 @@ public struct AuditContext: Sendable {
     self.failures = failures
   }
 
+  /// Unrecognised backup messages logged outside every episode, by server.
+  public var strayUnrecognised: [BackupEvent] = []
+  /// What each server's `instance-start` lines state about its zone, by server.
+  public var zoneStatements: [String: ZoneStatement] = [:]
+
+  /// The instant an open episode is judged at: the report time, never before its server's
+  /// evidence ends; nil without a report time (then nothing is in progress).
+  public func judgementTime(of episode: Episode) -> Int64? {
+    guard let reportTime = configuration.reportTime else { return nil }
+    return max(reportTime, coverage[episode.server]?.to ?? episode.end)
+  }
+
+  /// How long an open episode has run at the judgement time: since its freeze-begin (a
+  /// quiesce: its quiesce-begin), else its first event.
+  public func elapsed(_ episode: Episode) -> Int64? {
+    judgementTime(of: episode).map { $0 - (episode.opening?.epochMilliseconds ?? episode.start) }
+  }
+
+  /// True when `episode` was still open at the end of its server's evidence and, at the
+  /// report time, is within its timeout (SPEC §4): no `never-thawed`, `thaw-unconfirmed` or
+  /// `never-resumed` yet.
+  public func isInProgress(_ episode: Episode) -> Bool {
+    guard episode.ending == .endOfEvidence || episode.ending == .thawPending,
+      let elapsed = elapsed(episode)
+    else { return false }
+    switch episode.kind {
+    case .freeze: return elapsed <= configuration.freezeTimeoutMilliseconds
+    case .quiesce:
+      return episode.quiesceBegin != nil && elapsed <= configuration.maxQuiesceMilliseconds
+    case .checkpoint: return false
+    }
+  }
+
   /// Every episode with the session it belongs to.
   public var episodes: [(session: CorrelatedSession, episode: Episode)] {
     sessions.flatMap { session in session.episodes.map { (session, $0) } }

@@ -14,9 +14,13 @@ public struct CheckpointMismatchRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     context.sessions.flatMap { session -> [Finding] in
       guard let expected = session.checkpoint else { return [] }
+      // A member that logged the session's number in one of its episodes agrees, whatever a
+      // second episode of it (a retried freeze) logged.
+      let agreeing = Set(
+        session.episodes.filter { $0.checkpointNumber == expected }.map(\.server))
       var reported: Set<String> = []
       return session.episodes.compactMap { episode in
-        guard episode.checkpointNumber != expected, episode.freezeFailed == nil,
+        guard !agreeing.contains(episode.server), episode.freezeFailed == nil,
           reported.insert(episode.server).inserted
         else { return nil }
         let message = episode.checkpointNumber.map {

@@ -21,12 +21,13 @@ public struct FreezeFailedRule: AuditRule {
           "freeze failed\(reason)", [episode.freezeBegin, failure].compactMap { $0 })
       }
       guard let begin = episode.freezeBegin, episode.frozen == nil, episode.restart == nil,
-        episode.ending != .endOfEvidence
+        episode.ending != .endOfEvidence, !context.isInProgress(episode)
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "freeze began but never reported \"System suspended\"",
-        [begin, episode.thawed ?? episode.alreadyResumed].compactMap { $0 })
+        [begin] + episode.unrecognised
+          + [episode.thawBegin, episode.thawed ?? episode.alreadyResumed].compactMap { $0 })
     }
   }
 }

@@ -14,7 +14,7 @@ public struct NeverResumedRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
       guard episode.kind != .freeze, episode.ending == .endOfEvidence || episode.ending == .superseded,
-        episode.quiesceBegin != nil || episode.quiesced != nil
+        episode.quiesceBegin != nil || episode.quiesced != nil, !context.isInProgress(episode)
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,

@@ -1,9 +1,12 @@
 /// Joins the episodes of every server into sessions (SPEC §4).
 ///
-/// The same checkpoint number joins episodes; checkpoint groups whose windows overlap are one
-/// session whose members disagree (`checkpoint-mismatch`). Episodes without a checkpoint join
-/// an overlapping session of their family, or group with other such episodes whose windows
-/// overlap, allowing for the skew tolerance.
+/// One sorted sweep per family (freezes; quiesces and checkpoints): an episode whose window
+/// overlaps the growing session's, allowing for the skew tolerance on both sides, joins it.
+/// A checkpoint number therefore joins episodes only within one backup window: numbers repeat
+/// over the years (a restored server's counter goes back, a shard off by one logs the next
+/// session's number), and two members of one window that log different numbers are one session
+/// whose members disagree (`checkpoint-mismatch`), never two nights merged into one. A member
+/// may have several episodes in one session. Cost: one sort, then linear.
 public struct SessionCorrelator: Sendable {
   /// Slack allowed on both sides of every window.
   public let toleranceMilliseconds: Int64
@@ -15,19 +18,22 @@ public struct SessionCorrelator: Sendable {
 
   /// The sessions of `episodes` (all servers), in order of start, with unique ids.
   public func sessions(from episodes: [Episode]) -> [CorrelatedSession] {
-    let freezes = episodes.filter { $0.kind == .freeze }
-    let quiesces = episodes.filter { $0.kind != .freeze }
-    var sessions =
-      correlate(freezes, withCheckpoint: .clusterFreeze) { servers in
-        servers.count > 1 ? .clusterFreeze : .instanceFreeze
-      }
-      + correlate(quiesces, withCheckpoint: .journalCheckpoint) { _ in .clusterQuiesce }
+    let freezes = sweep(episodes.filter { $0.kind == .freeze }).map { group in
+      CorrelatedSession(
+        kind: group.hasCheckpoint || group.servers.count > 1 ? .clusterFreeze : .instanceFreeze,
+        episodes: group.episodes)
+    }
+    let quiesces = sweep(episodes.filter { $0.kind != .freeze }).map { group in
+      CorrelatedSession(
+        kind: group.hasCheckpoint ? .journalCheckpoint : .clusterQuiesce, episodes: group.episodes)
+    }
+    var sessions = freezes + quiesces
     sessions.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
     var seen: [String: Int] = [:]
     for index in sessions.indices {
       let id = sessions[index].id
       seen[id, default: 0] += 1
-      if seen[id]! > 1 { sessions[index].id = "\(id)-\(seen[id]!)" }
+      if let count = seen[id], count > 1 { sessions[index].id = "\(id)-\(count)" }
     }
     return sessions
   }
@@ -35,66 +41,35 @@ public struct SessionCorrelator: Sendable {
   /// A window being grown by the sweep.
   private struct Group {
     var episodes: [Episode]
-    var start: Int64
     var end: Int64
     var servers: Set<String>
+    var hasCheckpoint: Bool
 
-    init(_ episodes: [Episode]) {
-      self.episodes = episodes
-      start = episodes.map(\.start).min()!
-      end = episodes.map(\.end).max()!
-      servers = Set(episodes.map(\.server))
-    }
-
-    mutating func add(_ other: [Episode]) {
-      episodes += other
-      start = min(start, other.map(\.start).min()!)
-      end = max(end, other.map(\.end).max()!)
-      servers.formUnion(other.map(\.server))
+    init(_ episode: Episode, end: Int64) {
+      episodes = [episode]
+      self.end = end
+      servers = [episode.server]
+      hasCheckpoint = episode.checkpointNumber != nil
     }
   }
 
-  private func overlaps(_ start: Int64, _ end: Int64, _ group: Group) -> Bool {
-    start - toleranceMilliseconds <= group.end + toleranceMilliseconds
-      && end + toleranceMilliseconds >= group.start - toleranceMilliseconds
-  }
-
-  private func correlate(
-    _ episodes: [Episode], withCheckpoint checkpointKind: SessionKind,
-    withoutCheckpoint kindOf: (Set<String>) -> SessionKind
-  ) -> [CorrelatedSession] {
-    // 1. By checkpoint number, then overlapping numbers merged.
-    let numbered = Dictionary(grouping: episodes.filter { $0.checkpointNumber != nil }) {
-      $0.checkpointNumber!
-    }
-    var checkpointGroups: [Group] = []
-    for group in numbered.values.map(Group.init).sorted(by: { $0.start < $1.start }) {
-      if let last = checkpointGroups.indices.last,
-        overlaps(group.start, group.end, checkpointGroups[last])
+  /// Overlapping windows, in order of start.
+  private func sweep(_ episodes: [Episode]) -> [Group] {
+    let bounded = episodes.map { (episode: $0, start: $0.start, end: $0.end) }
+      .sorted { ($0.start, $0.episode.server) < ($1.start, $1.episode.server) }
+    var groups: [Group] = []
+    for item in bounded {
+      if let last = groups.indices.last,
+        item.start - toleranceMilliseconds <= groups[last].end + toleranceMilliseconds
       {
-        checkpointGroups[last].add(group.episodes)
+        groups[last].episodes.append(item.episode)
+        groups[last].end = max(groups[last].end, item.end)
+        groups[last].servers.insert(item.episode.server)
+        groups[last].hasCheckpoint = groups[last].hasCheckpoint || item.episode.checkpointNumber != nil
       } else {
-        checkpointGroups.append(group)
+        groups.append(Group(item.episode, end: item.end))
       }
     }
-    // 2. Episodes without a checkpoint join an overlapping checkpoint group that lacks their
-    // server; the others group among themselves.
-    var loose: [Group] = []
-    let unnumbered = episodes.filter { $0.checkpointNumber == nil }.sorted { $0.start < $1.start }
-    for episode in unnumbered {
-      if let index = checkpointGroups.firstIndex(where: {
-        !$0.servers.contains(episode.server) && overlaps(episode.start, episode.end, $0)
-      }) {
-        checkpointGroups[index].add([episode])
-      } else if let last = loose.indices.last, overlaps(episode.start, episode.end, loose[last]),
-        !loose[last].servers.contains(episode.server)
-      {
-        loose[last].add([episode])
-      } else {
-        loose.append(Group([episode]))
-      }
-    }
-    return checkpointGroups.map { CorrelatedSession(kind: checkpointKind, episodes: $0.episodes) }
-      + loose.map { CorrelatedSession(kind: kindOf($0.servers), episodes: $0.episodes) }
+    return groups
   }
 }

@@ -1,13 +1,15 @@
-/// Turns a correlated session into the reported `Session`: members' times, durations, journal
-/// files and clock offsets.
+/// Turns a correlated session into the reported `Session`: one member entry per episode (a
+/// server with two episodes in the session has two), with times, durations, journal files,
+/// clock offsets, and how long an episode still in progress has run.
 enum SessionReport {
   static func session(
-    _ session: CorrelatedSession, verdict: Verdict, restoreTests: [RestoreTest]
+    _ session: CorrelatedSession, verdict: Verdict, restoreTests: [RestoreTest],
+    context: AuditContext
   ) -> Session {
     let median = session.medianInstant
     let instants = session.synchronisedInstants
     var members: [SessionMember] = []
-    for episode in session.episodes where !members.contains(where: { $0.server == episode.server }) {
+    for episode in session.episodes {
       var member = SessionMember(server: episode.server)
       member.freezeBegin = episode.freezeBegin?.epochMilliseconds
       member.frozen = episode.frozen?.epochMilliseconds
@@ -24,6 +26,9 @@ enum SessionReport {
       member.checkpoint = episode.checkpointNumber
       if let median, let instant = instants[episode.server], instants.count >= 2 {
         member.clockOffsetMilliseconds = instant - median
+      }
+      if context.isInProgress(episode), let elapsed = context.elapsed(episode) {
+        member.elapsedSeconds = Double(elapsed) / 1000
       }
       members.append(member)
     }

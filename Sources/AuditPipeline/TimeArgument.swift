@@ -1,12 +1,13 @@
-import ArgumentParser
 import ClusterConfiguration
 import Foundation
 
 /// Reads the times `--since`, `--until` and `--report-time` take.
-enum TimeArgument {
+public enum TimeArgument {
   /// RFC 3339 (`2021-08-11T05:49:43Z`, fractions and offsets allowed), a UTC date
   /// (`2021-08-11`), or a duration back from `now` (`26h`).
-  static func instant(_ text: String, now: Int64, flag: String) throws -> Int64 {
+  public static func instant(_ text: String, now: Int64, flag: String) throws(AuditPipelineError)
+    -> Int64
+  {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = formatter.date(from: text) { return milliseconds(date) }
@@ -16,7 +17,7 @@ enum TimeArgument {
     formatter.timeZone = TimeZone(identifier: "UTC")
     if let date = formatter.date(from: text) { return milliseconds(date) }
     if let back = try? DurationParser.milliseconds(text) { return now - back }
-    throw ValidationError(
+    throw .usage(
       "\(flag) takes a time (2021-08-11T05:49:43Z or 2021-08-11) or a duration back from now (26h), not \(text)")
   }
 

@@ -1,0 +1,117 @@
+import AuditReports
+import BackupAudit
+import BackupEvents
+import Foundation
+import LogReading
+
+/// The one path from a request to a report: read every server, audit, report (SPEC §6).
+///
+/// The command line calls it and maps the outcome to an exit status; `events`, `watch` and the
+/// ledger use its parts.
+public struct AuditPipeline: Sendable {
+  /// What one run produced.
+  public struct Outcome: Sendable {
+    public var readings: [ServerReading]
+    public var result: AuditResult
+    public var report: AuditReport
+  }
+
+  public let request: AuditRequest
+  /// The tool's version, for the reports.
+  public let toolVersion: String
+
+  /// Creates a pipeline for `request`.
+  public init(request: AuditRequest, toolVersion: String) {
+    self.request = request
+    self.toolVersion = toolVersion
+  }
+
+  /// Reads every server of the request, in parallel.
+  public func read() -> [ServerReading] {
+    ServerLogReader.readAll(
+      request.servers, options: request.readingOptions, catalogue: request.catalogue)
+  }
+
+  /// Audits `readings` (the most recent session alone with `--last`) and makes the report.
+  public func audit(_ readings: [ServerReading], reportTime: Int64? = nil) -> Outcome {
+    var configuration = request.audit
+    let generatedAt = reportTime ?? request.reportTime
+    configuration.reportTime = generatedAt
+    let auditor = Auditor(configuration: configuration)
+    let result = request.isLastOnly ? auditor.auditLastSession(readings) : auditor.audit(readings)
+    let report = AuditReport(
+      result: result, toolVersion: toolVersion, generatedAt: generatedAt,
+      failOn: configuration.failOn)
+    return Outcome(readings: readings, result: result, report: report)
+  }
+
+  /// Reads and audits once; with `--last --wait D`, reads again as the logs grow until the
+  /// last session is no longer in progress or D has passed (SPEC §6), judging each reading at
+  /// the time it was made, so that the post-backup check never passes a backup whose end it
+  /// has not read.
+  public func run(
+    clock: () -> Int64 = AuditPipeline.now, pause: (Int64) -> Void = AuditPipeline.sleep
+  ) -> Outcome {
+    let started = clock()
+    var readings = read()
+    var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
+    guard let wait = request.wait else { return outcome }
+    var seen = InputState(request.servers)
+    while outcome.result.sessions.last?.verdict == .inProgress {
+      let elapsed = clock() - started
+      guard elapsed < wait else { break }
+      pause(min(250, wait - elapsed))
+      // Read again only when a file changed; judge again in any case, since the freeze may
+      // pass its timeout while nothing is written.
+      let current = InputState(request.servers)
+      if current != seen {
+        seen = current
+        readings = read()
+      }
+      outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : clock())
+    }
+    return outcome
+  }
+
+  /// Writes the `--write` targets of the request.
+  public func writeTargets(_ report: AuditReport) throws(AuditPipelineError) {
+    for target in request.targets {
+      let text: String
+      do {
+        text = try target.format.writer().rendered(report)
+      } catch {
+        throw .output("cannot render \(target.format.rawValue) for \(target.path): \(error)")
+      }
+      try ReportFile.write(text, to: target.path)
+    }
+  }
+
+  /// Now, in milliseconds since the epoch.
+  public static func now() -> Int64 {
+    Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+  }
+
+  /// Sleeps `milliseconds`.
+  public static func sleep(_ milliseconds: Int64) {
+    Thread.sleep(forTimeInterval: Double(max(0, milliseconds)) / 1000)
+  }
+}
+
+/// The size and modification time of every file of the request's servers: what changes when
+/// a log grows, rotates or is replaced.
+struct InputState: Equatable {
+  private var files: [String: [Int64]] = [:]
+
+  init(_ servers: [ServerInput]) {
+    for server in servers {
+      for path in server.files {
+        var status = stat()
+        guard stat(path, &status) == 0 else { continue }
+        files[path] = [
+          Int64(status.st_size), Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec),
+          Int64(status.st_ino),
+        ]
+      }
+    }
+  }
+}

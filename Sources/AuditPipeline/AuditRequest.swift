@@ -1,0 +1,197 @@
+import AuditReports
+import BackupAudit
+import BackupEvents
+import ClusterConfiguration
+import Foundation
+import LogReading
+
+/// One audit, fully resolved: flags, then the configuration file, then SPEC's defaults, in
+/// this one place. `audit`, `events` and `watch` all start from it, so they read the same
+/// servers in the same zones with the same catalogue.
+public struct AuditRequest: Sendable {
+  /// Where a report goes besides standard output (`--write FORMAT=PATH`).
+  public struct Target: Sendable, Equatable {
+    public var format: ReportFormat
+    public var path: String
+  }
+
+  /// The servers to read, by name.
+  public var servers: [ServerInput]
+  /// Each server's zone; servers not named here are read in `defaultZone`.
+  public var zones: [String: TimeZone]
+  public var defaultZone: TimeZone
+  public var legacyYear: Int?
+  /// The thresholds, scope, members, restored copies and the report time.
+  public var audit: AuditConfiguration
+  public var catalogue: CompiledCatalogue
+  /// `--format`; nil: the command's default (text, or one status line for `--last`).
+  public var format: ReportFormat?
+  public var targets: [Target]
+  /// The report's generation time (`--report-time`, else now), in milliseconds since the
+  /// epoch; also the time an open episode is judged at.
+  public var reportTime: Int64
+  /// True when `--report-time` pinned `reportTime`.
+  public var isReportTimePinned: Bool
+  /// `--last`: only the most recent session.
+  public var isLastOnly: Bool
+  /// `--wait`: how long `--last` waits for a session in progress to end (milliseconds).
+  public var wait: Int64?
+  /// The configuration file read, if any.
+  public var configurationPath: String?
+
+  /// Resolves `options` at `now` (milliseconds since the epoch).
+  public init(_ options: AuditOptions, now: Int64) throws(AuditPipelineError) {
+    let file = try Self.configurationFile(options)
+    configurationPath = file?.path
+    var servers = try Self.discover(options.paths, options.servers)
+    var zones: [String: TimeZone] = [:]
+    var audit = file?.audit ?? AuditConfiguration()
+    var restored: [String: String?] = [:]
+    if let file {
+      let listsServers = options.paths.isEmpty && options.servers.isEmpty
+      for configured in file.servers {
+        if listsServers && !servers.contains(where: { $0.name == configured.name }) {
+          servers += try Self.discover([], ["\(configured.name)=\(configured.path)"])
+        }
+        if let zone = file.timeZone(of: configured) {
+          zones[configured.name] = try Self.zone(zone, "the timezone of \(configured.name)")
+        }
+        if configured.role == .restored { restored[configured.name] = configured.restoredFrom }
+      }
+      audit.failOn = file.failOn
+    }
+    if servers.isEmpty {
+      throw .usage(
+        file == nil
+          ? "name at least one log file, folder, --server NAME=PATH or --config FILE"
+          : "\(file!.path) lists no servers: name a log file, folder or --server NAME=PATH")
+    }
+    self.servers = servers.sorted { $0.name < $1.name }
+    if let zone = options.timeZone {
+      defaultZone = try Self.zone(zone, "--tz")
+      zones = [:]
+    } else {
+      defaultZone = try file?.defaultTimeZone.map { zone throws(AuditPipelineError) in
+        try Self.zone(zone, "the cluster's timezone")
+      } ?? .current
+    }
+    self.zones = zones
+    legacyYear = options.legacyYear ?? file?.legacyYear
+    for name in options.restored where restored[name] == nil { restored[name] = String?.none }
+    audit.restoredServers.merge(restored) { _, new in new }
+    try Self.apply(options, to: &audit, now: now)
+    reportTime = try options.reportTime.map { text throws(AuditPipelineError) in
+      try TimeArgument.instant(text, now: now, flag: "--report-time")
+    } ?? now
+    isReportTimePinned = options.reportTime != nil
+    audit.reportTime = reportTime
+    self.audit = audit
+    do {
+      catalogue = try file.map { try CompiledCatalogue($0.catalogue()) } ?? .standard
+    } catch {
+      throw .input("\(file?.path ?? "the configuration"): \(error)")
+    }
+    format = try options.format.map { name throws(AuditPipelineError) in
+      guard let format = ReportFormat(rawValue: name) else {
+        throw .usage("unknown format \(name); formats: \(Self.formatNames)")
+      }
+      return format
+    }
+    targets = try options.writes.map(Self.target)
+    isLastOnly = options.isLastOnly
+    wait = try options.wait.map { text throws(AuditPipelineError) in
+      try Self.duration(text, "--wait")
+    }
+    if wait != nil && !isLastOnly { throw .usage("--wait is for --last: add --last, or drop --wait") }
+  }
+
+  /// The reading options of one server: its zone and the legacy year.
+  public func readingOptions(_ server: ServerInput) -> ReadingOptions {
+    ReadingOptions(timeZone: zones[server.name] ?? defaultZone, legacyYear: legacyYear)
+  }
+
+  /// The format names, for messages and help.
+  public static var formatNames: String {
+    ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+  }
+
+  private static func apply(_ options: AuditOptions, to audit: inout AuditConfiguration, now: Int64)
+    throws(AuditPipelineError)
+  {
+    if let value = options.failOn {
+      guard value == "warning" || value == "critical" else {
+        throw .usage("--fail-on takes warning or critical, not \(value)")
+      }
+      audit.failOn = value == "critical" ? .critical : .warning
+    }
+    if let value = options.freezeTimeout {
+      audit.freezeTimeoutMilliseconds = try duration(value, "--freeze-timeout")
+    }
+    if let value = options.maxQuiesce {
+      audit.maxQuiesceMilliseconds = try duration(value, "--max-quiesce")
+    }
+    if let value = options.skewTolerance {
+      audit.skewToleranceMilliseconds = try duration(value, "--skew-tolerance")
+    }
+    if let value = options.rpo { audit.rpoMilliseconds = try duration(value, "--rpo") }
+    if let value = options.since {
+      audit.since = try TimeArgument.instant(value, now: now, flag: "--since")
+    }
+    if let value = options.until {
+      audit.until = try TimeArgument.instant(value, now: now, flag: "--until")
+    }
+  }
+
+  /// `--config`, or the `cluster.toml` of a single cluster folder given as the only path.
+  private static func configurationFile(_ options: AuditOptions) throws(AuditPipelineError)
+    -> ClusterConfigurationFile?
+  {
+    var path = options.configurationPath
+    if path == nil, options.paths.count == 1 {
+      let candidate = (options.paths[0] as NSString).appendingPathComponent("cluster.toml")
+      if FileManager.default.fileExists(atPath: candidate) { path = candidate }
+    }
+    guard let path else { return nil }
+    do {
+      return try ClusterConfigurationFile.load(path: path)
+    } catch {
+      throw .input(String(describing: error))
+    }
+  }
+
+  private static func discover(_ paths: [String], _ named: [String]) throws(AuditPipelineError)
+    -> [ServerInput]
+  {
+    guard !paths.isEmpty || !named.isEmpty else { return [] }
+    do {
+      return try ServerDiscovery.discover(paths: paths, namedServers: named)
+    } catch {
+      throw .input(String(describing: error))
+    }
+  }
+
+  private static func zone(_ name: String, _ what: String) throws(AuditPipelineError) -> TimeZone {
+    guard let zone = TimeZone(identifier: name) else {
+      throw .usage("\(what): unknown time zone \(name); use an IANA name such as Europe/Paris")
+    }
+    return zone
+  }
+
+  private static func target(_ argument: String) throws(AuditPipelineError) -> Target {
+    guard let equals = argument.firstIndex(of: "="),
+      let format = ReportFormat(rawValue: String(argument[..<equals])),
+      argument.index(after: equals) != argument.endIndex
+    else {
+      throw .usage("--write takes FORMAT=PATH with a format of \(formatNames), not \(argument)")
+    }
+    return Target(format: format, path: String(argument[argument.index(after: equals)...]))
+  }
+
+  static func duration(_ text: String, _ flag: String) throws(AuditPipelineError) -> Int64 {
+    do {
+      return try DurationParser.milliseconds(text)
+    } catch {
+      throw .usage("\(flag): \(error)")
+    }
+  }
+}
