@@ -19,6 +19,10 @@
 #                      (a freeze near the timeout, unjournalled databases) are logged;
 #                      warning: warnings fail it too
 #   FREEZE_TIMEOUT     the pre-script's ExternalFreezeTimeOut in seconds, if it sets one
+#   AUDIT_WAIT         seconds the audit waits for the thaw's confirmation to reach
+#                      messages.log (default 60): IRIS writes "System resumed" from another
+#                      process, so it may not be there yet when ExternalThaw returns, and a
+#                      backup whose end the audit has not read is never passed
 #   LOG_FILE           this script's log (default /var/log/iris-backup/postscript.log),
 #                      appended to, one UTC-timestamped line per message
 #
@@ -29,8 +33,9 @@
 #      still be frozen
 #   2  the backup is not consistent: a critical finding ("Already resumed", a freeze past its
 #      timeout, a failed freeze, ...), or a warning with AUDIT_FAIL_ON=warning
-#   3  consistency unknown: the audit found no session or could not read the log, the audit
-#      tool is missing, or the configuration is invalid
+#   3  consistency unknown: the audit found no session, or the backup still in progress after
+#      AUDIT_WAIT seconds (its thaw not confirmed in messages.log), or could not read the log;
+#      the audit tool is missing, or the configuration is invalid
 
 set -u
 
@@ -46,6 +51,7 @@ IRIS_BACKUP_AUDIT=${IRIS_BACKUP_AUDIT:-iris-backup-audit}
 AUDIT_TZ=${AUDIT_TZ:-}
 AUDIT_FAIL_ON=${AUDIT_FAIL_ON:-critical}
 FREEZE_TIMEOUT=${FREEZE_TIMEOUT:-}
+AUDIT_WAIT=${AUDIT_WAIT:-60}
 LOG_FILE=${LOG_FILE:-/var/log/iris-backup/postscript.log}
 
 readonly THAW_FAILED=3
@@ -79,7 +85,8 @@ run_iris() {
   return "$status"
 }
 
-# Audits the most recent backup session of MESSAGES_LOG and logs the tool's status line.
+# Audits the most recent backup session of MESSAGES_LOG and logs the tool's status line; with
+# $1 = wait, gives the thaw's confirmation AUDIT_WAIT seconds to reach the log.
 # Returns 0 consistent, 2 not consistent, 3 unknown (this script's exit statuses).
 audit_last_backup() {
   local arguments status line errors
@@ -90,6 +97,7 @@ audit_last_backup() {
   arguments=(audit --last --fail-on "$AUDIT_FAIL_ON")
   [ -n "$AUDIT_TZ" ] && arguments+=(--tz "$AUDIT_TZ")
   [ -n "$FREEZE_TIMEOUT" ] && arguments+=(--freeze-timeout "${FREEZE_TIMEOUT}s")
+  [ "${1:-}" = wait ] && [ "$AUDIT_WAIT" -gt 0 ] && arguments+=(--wait "${AUDIT_WAIT}s")
   arguments+=("$MESSAGES_LOG")
   log "auditing: $IRIS_BACKUP_AUDIT ${arguments[*]}"
   errors=$(mktemp) || {
@@ -146,6 +154,12 @@ case "$FREEZE_TIMEOUT" in
     configuration_error=1
     ;;
 esac
+case "$AUDIT_WAIT" in
+  '' | *[!0-9]*)
+    log "CONFIGURATION ERROR: AUDIT_WAIT must be a whole number of seconds, not '$AUDIT_WAIT'"
+    configuration_error=1
+    ;;
+esac
 
 # Thaw first, whatever else is wrong: an instance must not stay frozen.
 log "thawing instance $IRIS_INSTANCE: ##Class(Backup.General).ExternalThaw()"
@@ -163,7 +177,12 @@ if [ "${configuration_error:-0}" = 1 ]; then
   [ "$thaw_failed" = 1 ] && exit 1
   exit 3
 fi
-audit_last_backup
+# After a failed thaw the instance may still be frozen: audit at once, without waiting.
+if [ "$thaw_failed" = 1 ]; then
+  audit_last_backup
+else
+  audit_last_backup wait
+fi
 verdict=$?
 [ "$thaw_failed" = 1 ] && exit 1
 exit "$verdict"

@@ -63,5 +63,7 @@ struct Report {
     findings.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
   }
 
-  func verdict(_ index: Int) -> String? { sessions[index]["verdict"] as? String }
+  func verdict(_ index: Int) -> String? {
+    index < sessions.count ? sessions[index]["verdict"] as? String : nil
+  }
 }

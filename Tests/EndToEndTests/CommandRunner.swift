@@ -25,27 +25,32 @@ struct CommandRunner {
     return built
   }
 
+  /// Runs the binary with `arguments`; its output goes to files, not pipes, so that no pipe
+  /// can fill up and no interrupted read can fail the test (Foundation's pipe reads trap on
+  /// EINTR while a test thread sleeps).
   static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    let scratch = try TemporaryFolder()
+    let outputPath = try scratch.write("stdout", text: "")
+    let errorPath = try scratch.write("stderr", text: "")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
+    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
     process.standardOutput = output
     process.standardError = error
-    let inputPipe = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-    try process.run()
     if let input {
-      inputPipe.fileHandleForWriting.write(input)
-      try inputPipe.fileHandleForWriting.close()
+      process.standardInput = FileHandle(forReadingAtPath: try scratch.write("stdin", bytes: Array(input)))
+    } else {
+      process.standardInput = FileHandle.nullDevice
     }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    try process.run()
     process.waitUntilExit()
+    try output.close()
+    try error.close()
     return Result(
       status: process.terminationStatus,
-      standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      standardOutput: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self),
+      standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
   }
 }

@@ -8,7 +8,7 @@ struct AzureBackupScriptTests {
   static let freeze = "##Class(Backup.General).ExternalFreeze()"
   static let thaw = "##Class(Backup.General).ExternalThaw()"
 
-  /// The day before: a backup whose write daemon resumed on its own ("Already resumed"), which
+  /// An earlier backup whose write daemon resumed on its own ("Already resumed"), which
   /// `audit --last` must leave out when it audits the next one.
   static let earlierFailedBackup = """
     03/09/24-01:59:58:412 (18001) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE
@@ -75,8 +75,12 @@ struct AzureBackupScriptTests {
       })
     let status = try #require(try Self.auditStatusLine(instance), "\(post.standardOutput)")
     #expect(status.hasPrefix("OK "))
-    // The session of 2024-03-10, not the failed one of the day before.
-    #expect(status.contains("20240310") && !status.contains("20240309"), "\(status)")
+    // The session just taken, not the failed one of 2024-03-09.
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyyMMdd"
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    let today = formatter.string(from: Date(timeIntervalSince1970: Double(instance.start)))
+    #expect(status.contains(today) && !status.contains("20240309"), "\(status)")
     #expect(
       try instance.lines(instance.postScriptLog).contains {
         $0.contains("BACKUP IS CONSISTENT (audit exited with 0)")

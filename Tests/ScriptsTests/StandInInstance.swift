@@ -6,8 +6,10 @@ import Testing
 /// (and `bin/csession`, the same script) goes first on PATH, with the stand-in's state, the
 /// instance's `mgr/messages.log` and the scripts' logs.
 final class StandInInstance {
-  /// 2024-03-10T02:00:00Z, when the first call to the stand-in happens.
-  static let start = 1_710_036_000
+  /// When the first call to the stand-in happens (epoch seconds): half a minute before the
+  /// instance was made, so that the backup it logs is as recent as a real one is when its
+  /// post-script audits it (a freeze is in progress, or not, by the time it began).
+  let start = Int(Date().timeIntervalSince1970) - 30
 
   let folder: TemporaryFolder
   var messagesLog: String { folder.path + "/mgr/messages.log" }
@@ -35,7 +37,7 @@ final class StandInInstance {
       "PATH": binFolder + ":" + ScriptRunner.systemPath,
       "STANDIN_STATE": folder.path + "/state",
       "STANDIN_MESSAGES_LOG": messagesLog,
-      "STANDIN_START": String(Self.start),
+      "STANDIN_START": String(start),
       "IRIS_BACKUP_CONF": folder.path + "/no-such.conf",
       "MESSAGES_LOG": messagesLog,
       "IRIS_BACKUP_AUDIT": binary,
@@ -90,6 +92,10 @@ final class StandInInstance {
     #   STANDIN_THAW           ok (default) or fail: ExternalThaw cannot resume it
     #   STANDIN_SUSPEND_LIMIT  seconds after which the write daemon resumes without a thaw
     #                          (WDSuspendLimit), so that the thaw logs "Already resumed"
+    #   STANDIN_CONFIRM        now (default): the thaw's "System resumed" or "Already resumed"
+    #                          is in messages.log when ExternalThaw returns; a number of seconds:
+    #                          another process writes it that long after (as IRIS may); never:
+    #                          it is never written
     set -u
     state=$STANDIN_STATE
     log=$STANDIN_MESSAGES_LOG
@@ -152,11 +158,22 @@ final class StandInInstance {
           exit 3
         fi
         if [ -n "$frozen" ]; then
-          entry $((clock + 537)) "$pid" 0 Utility.Event 'Backup.General.ExternalThaw: System resumed'
+          confirmation=$((clock + 537))
+          message='Backup.General.ExternalThaw: System resumed'
           rm -f "$state/frozen"
         else
-          entry $((clock + 38)) "$pid" 0 Utility.Event 'Backup.General.ExternalThaw: Already resumed'
+          confirmation=$((clock + 38))
+          message='Backup.General.ExternalThaw: Already resumed'
         fi
+        case "${STANDIN_CONFIRM:-now}" in
+          now) entry "$confirmation" "$pid" 0 Utility.Event "$message" ;;
+          never) ;;
+          *)
+            # Detached from the caller's output, so that its $(...) does not wait for it.
+            (sleep "$STANDIN_CONFIRM" && entry "$confirmation" "$pid" 0 Utility.Event "$message") \
+              </dev/null >/dev/null 2>&1 &
+            ;;
+        esac
         echo $((clock + 538)) >"$state/clock"
         exit 1
         ;;
