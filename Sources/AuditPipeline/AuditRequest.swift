@@ -76,7 +76,13 @@ public struct AuditRequest: Sendable {
       } ?? .current
     }
     self.zones = zones
+    if let year = options.legacyYear, !(1970...2100).contains(year) {
+      throw .usage("--legacy-year takes a year from 1970 to 2100, not \(year)")
+    }
     legacyYear = options.legacyYear ?? file?.legacyYear
+    if options.restored.contains(where: \.isEmpty) {
+      throw .usage("--restored takes a server's name, not an empty one")
+    }
     for name in options.restored where restored[name] == nil { restored[name] = String?.none }
     audit.restoredServers.merge(restored) { _, new in new }
     try Self.apply(options, to: &audit, now: now)
@@ -125,21 +131,33 @@ public struct AuditRequest: Sendable {
       audit.failOn = value == "critical" ? .critical : .warning
     }
     if let value = options.freezeTimeout {
-      audit.freezeTimeoutMilliseconds = try duration(value, "--freeze-timeout")
+      audit.freezeTimeoutMilliseconds = try positiveDuration(value, "--freeze-timeout")
     }
     if let value = options.maxQuiesce {
-      audit.maxQuiesceMilliseconds = try duration(value, "--max-quiesce")
+      audit.maxQuiesceMilliseconds = try positiveDuration(value, "--max-quiesce")
     }
     if let value = options.skewTolerance {
       audit.skewToleranceMilliseconds = try duration(value, "--skew-tolerance")
     }
-    if let value = options.rpo { audit.rpoMilliseconds = try duration(value, "--rpo") }
+    if let value = options.rpo { audit.rpoMilliseconds = try positiveDuration(value, "--rpo") }
     if let value = options.since {
       audit.since = try TimeArgument.instant(value, now: now, flag: "--since")
     }
     if let value = options.until {
       audit.until = try TimeArgument.instant(value, now: now, flag: "--until")
     }
+    if let since = audit.since, let until = audit.until, since >= until {
+      throw .usage("--since (\(options.since ?? "")) must come before --until (\(options.until ?? ""))")
+    }
+  }
+
+  /// A duration that must be longer than zero: a zero timeout would flag every backup.
+  private static func positiveDuration(_ text: String, _ flag: String) throws(AuditPipelineError)
+    -> Int64
+  {
+    let value = try duration(text, flag)
+    guard value > 0 else { throw .usage("\(flag) must be longer than zero, not \(text)") }
+    return value
   }
 
   /// `--config`, or the `cluster.toml` of a single cluster folder given as the only path.
@@ -184,7 +202,17 @@ public struct AuditRequest: Sendable {
     else {
       throw .usage("--write takes FORMAT=PATH with a format of \(formatNames), not \(argument)")
     }
-    return Target(format: format, path: String(argument[argument.index(after: equals)...]))
+    let path = String(argument[argument.index(after: equals)...])
+    // Checked before the logs are read, so that a typo does not cost a whole audit.
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    let parent = folder.isEmpty ? "." : folder
+    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue
+    else { throw .output("cannot write \(path): no such folder \(parent)") }
+    guard FileManager.default.isWritableFile(atPath: parent) else {
+      throw .output("cannot write \(path): the folder \(parent) is not writable")
+    }
+    return Target(format: format, path: path)
   }
 
   static func duration(_ text: String, _ flag: String) throws(AuditPipelineError) -> Int64 {

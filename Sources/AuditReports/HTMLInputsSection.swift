@@ -52,6 +52,7 @@ struct HTMLInputsSection {
       (input.duplicateEntries, "duplicate entry"), (input.truncatedLines, "truncated line"),
       (input.binaryLines, "binary line"), (input.outOfOrderEntries, "out-of-order entry"),
       (input.impossibleTimestamps, "impossible timestamp"),
+      (input.matchErrors, "entry PCRE2 could not match"),
     ].filter { $0.0 > 0 }.map { HTMLMarkup.text(HTMLFormat.counted($0.0, $0.1)) }
     if let source = input.legacyYearSource { notes.append(HTMLMarkup.text("year: \(source)")) }
     if let failure = input.failure {

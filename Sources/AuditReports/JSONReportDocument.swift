@@ -95,6 +95,7 @@ struct JSONReportDocument: Encodable {
       case decodedBytes = "decoded_bytes"
       case lines
       case duplicateEntries = "duplicate_entries"
+      case matchErrors = "match_errors"
       case impossibleTimestamps = "impossible_timestamps"
       case binaryLines = "binary_lines"
       case truncatedLines = "truncated_lines"
@@ -116,6 +117,7 @@ struct JSONReportDocument: Encodable {
       try container.encode(summary.decodedBytes, forKey: .decodedBytes)
       try container.encode(summary.lines, forKey: .lines)
       try container.encode(summary.duplicateEntries, forKey: .duplicateEntries)
+      try container.encode(summary.matchErrors, forKey: .matchErrors)
       try container.encode(summary.impossibleTimestamps, forKey: .impossibleTimestamps)
       try container.encode(summary.binaryLines, forKey: .binaryLines)
       try container.encode(summary.truncatedLines, forKey: .truncatedLines)

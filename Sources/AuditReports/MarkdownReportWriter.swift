@@ -129,6 +129,7 @@ public struct MarkdownReportWriter: ReportWriter {
       (input.impossibleTimestamps, "impossible timestamps"),
       (input.binaryLines, "binary lines"), (input.truncatedLines, "truncated lines"),
       (input.outOfOrderEntries, "entries out of order"),
+      (input.matchErrors, "entries PCRE2 could not match"),
     ]
     notes += counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
     if let source = input.legacyYearSource { notes.append("year from \(text(source))") }

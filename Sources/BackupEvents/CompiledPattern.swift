@@ -47,25 +47,44 @@ public final class CompiledPattern: @unchecked Sendable {
     return number > 0 ? Int(number) : nil
   }
 
-  /// Matches `subject` from its start; returns the byte range of each group (nil when unset).
-  ///
-  /// Returns nil when there is no match. PCRE2 errors other than "no match" (a match limit hit
-  /// on a hostile line) count as no match: a line too costly to match is not an event.
-  public func match(_ subject: UnsafeRawBufferPointer, using data: MatchData) -> [Range<Int>?]? {
+  /// The number of capture groups.
+  public var captureCount: Int {
+    var count: UInt32 = 0
+    _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+    return Int(count)
+  }
+
+  /// What one match attempt gave.
+  public enum Outcome: Equatable {
+    /// The byte range of each group (nil when unset), group 0 first.
+    case match([Range<Int>?])
+    case noMatch
+    /// PCRE2 gave up (the match or depth limit on a hostile line, or another error): whether
+    /// the line is an event is not known. The message is PCRE2's.
+    case error(String)
+  }
+
+  /// Matches `subject` from its start, within `data`'s limits.
+  public func match(_ subject: UnsafeRawBufferPointer, using data: MatchData) -> Outcome {
+    guard data.capacity > captureCount else {
+      return .error("the match data holds \(data.capacity - 1) groups, the pattern has \(captureCount)")
+    }
     var empty: UInt8 = 0
     let result = withUnsafePointer(to: &empty) { emptyPointer in
       // PCRE2 rejects a null subject even when it is empty.
       let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? emptyPointer
-      return pcre2_match_8(code, base, subject.count, 0, 0, data.pointer, nil)
+      return pcre2_match_8(code, base, subject.count, 0, 0, data.pointer, data.context)
     }
-    guard result > 0 else { return nil }
+    if result == PCRE2_ERROR_NOMATCH { return .noMatch }
+    // 0 would mean the match data is too small for the groups, which the guard excludes.
+    guard result > 0 else { return .error(Self.message(for: result)) }
     let vector = pcre2_get_ovector_pointer_8(data.pointer)!
     let unset = cpcre2_unset()
-    return (0..<Int(result)).map { group in
+    return .match((0..<Int(result)).map { group in
       let start = vector[2 * group]
       let end = vector[2 * group + 1]
       return start == unset ? nil : start..<end
-    }
+    })
   }
 
   /// PCRE2's text for an error code.
@@ -77,16 +96,39 @@ public final class CompiledPattern: @unchecked Sendable {
   }
 }
 
-/// PCRE2 match data: scratch space for one matching thread, never shared.
+/// PCRE2 match data and match limits: scratch space for one matching thread, never shared.
+///
+/// The limits bound the work one line can cost a configured pattern with catastrophic
+/// backtracking (`^(a+)+$` on a long line): past them PCRE2 gives up with an error, which the
+/// caller counts and reports, never reads as "no match".
 public final class MatchData {
   let pointer: OpaquePointer
+  let context: OpaquePointer
+  /// The number of ovector pairs: room for `capacity - 1` capture groups.
+  let capacity: Int
 
-  /// Creates match data large enough for any pattern with up to `groups` capture groups.
-  public init(groups: Int = 16) {
-    pointer = pcre2_match_data_create_8(UInt32(groups + 1), nil)!
+  /// The most backtracking steps one match may take (PCRE2's default is 10,000,000).
+  public static let matchLimit: UInt32 = 1_000_000
+  /// The deepest backtracking one match may go, for the interpreter (PCRE2's default is
+  /// 10,000,000).
+  public static let depthLimit: UInt32 = 100_000
+
+  /// Creates match data for patterns of up to `groups` capture groups.
+  public init(groups: Int) {
+    capacity = max(groups, 0) + 1
+    pointer = pcre2_match_data_create_8(UInt32(capacity), nil)!
+    context = pcre2_match_context_create_8(nil)!
+    pcre2_set_match_limit_8(context, Self.matchLimit)
+    pcre2_set_depth_limit_8(context, Self.depthLimit)
+  }
+
+  /// Creates match data for any of `patterns`.
+  public convenience init(for patterns: [CompiledPattern]) {
+    self.init(groups: patterns.map(\.captureCount).max() ?? 0)
   }
 
   deinit {
     pcre2_match_data_free_8(pointer)
+    pcre2_match_context_free_8(context)
   }
 }

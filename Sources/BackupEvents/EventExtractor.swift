@@ -12,7 +12,10 @@ import LogParsing
 /// but the time taken. Entries must come from a reader that used this catalogue's marker or none.
 public final class EventExtractor {
   private let catalogue: CompiledCatalogue
-  private let matchData = MatchData()
+  private let matchData: MatchData
+  /// Entries PCRE2 gave up on (a match limit, another error) since the last `takeMatchErrors`.
+  private var matchErrors = 0
+  private var lastMatchError: String?
   private let usesPrefilter: Bool
   /// Scratch: which literals the current entry holds; reused between entries.
   private var foundLiterals: [Bool]
@@ -21,6 +24,7 @@ public final class EventExtractor {
   public init(catalogue: CompiledCatalogue = .standard, usesPrefilter: Bool = true) {
     self.catalogue = catalogue
     self.usesPrefilter = usesPrefilter
+    matchData = MatchData(for: catalogue.compiled.map(\.pattern))
     foundLiterals = Array(repeating: false, count: catalogue.literals.count)
   }
 
@@ -40,10 +44,28 @@ public final class EventExtractor {
     for candidate in catalogue.compiled {
       if usesPrefilter, let index = candidate.literalIndex, !foundLiterals[index] { continue }
       let subject = candidate.entry.scope == .firstLine ? entry.firstLineMessage : entry.text
-      guard let groups = candidate.pattern.match(subject, using: matchData) else { continue }
-      return makeEvent(entry, candidate, groups, subject, server: server, path: path)
+      switch candidate.pattern.match(subject, using: matchData) {
+      case .match(let groups):
+        return makeEvent(entry, candidate, groups, subject, server: server, path: path)
+      case .noMatch:
+        continue
+      case .error(let message):
+        // Not known to be no event: counted, and the input reported as read in part.
+        matchErrors += 1
+        lastMatchError = "\(message) (pattern of \(candidate.entry.kind.rawValue))"
+      }
     }
     return nil
+  }
+
+  /// The entries PCRE2 gave up on since the last call, with the last error's text; resets
+  /// the count.
+  public func takeMatchErrors() -> (count: Int, last: String?) {
+    defer {
+      matchErrors = 0
+      lastMatchError = nil
+    }
+    return (matchErrors, lastMatchError)
   }
 
   private func makeEvent(

@@ -23,6 +23,9 @@ public struct InputSummary: Sendable, Equatable, Codable {
   public var duplicateEntries: Int
   /// How the year of year-less timestamps was chosen, when the file has any.
   public var legacyYearSource: String?
+  /// Entries PCRE2 gave up on (a match limit hit by a configured pattern): whether they are
+  /// events is not known, so the file counts as read in part.
+  public var matchErrors: Int
   /// Why the file could not be read, or could be read only in part.
   public var failure: String?
   /// The SHA-256 of the file's bytes as stored (compressed bytes for gzip files; for standard
@@ -48,6 +51,7 @@ public struct InputSummary: Sendable, Equatable, Codable {
     truncatedLines = 0
     outOfOrderEntries = 0
     duplicateEntries = 0
+    matchErrors = 0
   }
 
   mutating func record(_ lines: LineStatistics, _ entries: EntryStatistics) {

@@ -86,6 +86,14 @@ public struct ServerLogReader: Sendable {
       } catch {
         summary.failure = String(describing: error)
       }
+      let unmatched = extractor.takeMatchErrors()
+      summary.matchErrors = unmatched.count
+      if unmatched.count > 0 && summary.failure == nil {
+        // Read in part: lines that may be events could not be told apart from the others.
+        summary.failure =
+          "\(file.path): \(unmatched.count) entries could not be matched against the "
+          + "catalogue: \(unmatched.last ?? "PCRE2 error"); simplify the configured pattern"
+      }
       overlap.finishFile(lastInstant: scanner.statistics.lastEpochMilliseconds)
       inputs.append(summary)
     }

@@ -42,6 +42,14 @@ public struct ClusterConfigurationFile: Sendable, Equatable {
   /// Reads and validates the file at `path`.
   public static func load(path: String) throws -> ClusterConfigurationFile {
     let data: Data
+    var isFolder: ObjCBool = false
+    if path.isEmpty {
+      throw ConfigurationError(reason: "the configuration file's path is empty")
+    }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw ConfigurationError(
+        file: path, reason: "is a folder, not a configuration file (its cluster.toml?)")
+    }
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {

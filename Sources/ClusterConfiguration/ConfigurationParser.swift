@@ -23,6 +23,7 @@ struct ConfigurationParser {
 
   func parse(_ text: String) throws -> ClusterConfigurationFile {
     let document: TOMLTable
+    try TableHeaderCheck.check(text, file: path)
     do {
       document = try TOMLTable(string: text)
     } catch let failure as TOMLParseError {

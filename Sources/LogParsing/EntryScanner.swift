@@ -163,9 +163,17 @@ public final class EntryScanner {
       }
       switch state {
       case .open: appendContinuation(line)
-      case .beforeFirstEntry, .structured, .discarding: counts.unparsedLines += 1
+      // Blank lines before the first entry (a Windows log starts with three) or between the
+      // one-line entries of a structured log are nothing, not unparsed text.
+      case .beforeFirstEntry, .structured: if !Self.isBlank(bytes) { counts.unparsedLines += 1 }
+      case .discarding: counts.unparsedLines += 1
       }
     }
+  }
+
+  /// True for a line of spaces, tabs and carriage returns only.
+  private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
   }
 
   /// Emits the last open entry; call once at the end of the input.

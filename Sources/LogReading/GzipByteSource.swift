@@ -4,13 +4,18 @@ import CZlib
 ///
 /// Uses the system zlib; a damaged or truncated stream ends with `corruptCompressedData`
 /// after every byte inflated before the damage has been handed out.
+///
+/// zlib records the address of its `z_stream` and checks it on every call, and keeps
+/// `next_in` between calls: both the stream and the compressed input therefore live in
+/// memory allocated once by this object, never in a Swift property passed with `&` nor in an
+/// array's buffer borrowed for one closure.
 public final class GzipByteSource: ByteSource {
   private let upstream: ByteSource
   private let path: String
-  /// The zlib state; valid between `init` and `deinit`.
-  private var stream = z_stream()
-  /// Compressed bytes read from `upstream` and not yet consumed by zlib.
-  private var input: [UInt8]
+  /// The zlib state, at a stable address; initialised in `init`, ended in `deinit`.
+  private let stream: UnsafeMutablePointer<z_stream>
+  /// Compressed bytes read from `upstream`; `stream.next_in` points into it between calls.
+  private let input: UnsafeMutableRawBufferPointer
   /// True once `upstream` returned 0.
   private var isUpstreamFinished = false
   /// True after a member ended and no further input followed.
@@ -24,84 +29,86 @@ public final class GzipByteSource: ByteSource {
   {
     self.upstream = upstream
     self.path = path
-    self.input = [UInt8](repeating: 0, count: max(inputCapacity, prefix.count, 1))
-    guard czlib_inflate_init_gzip(&stream) == Z_OK else {
+    input = .allocate(byteCount: max(inputCapacity, prefix.count, 1), alignment: 16)
+    stream = .allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    guard czlib_inflate_init_gzip(stream) == Z_OK else {
+      stream.deinitialize(count: 1)
+      stream.deallocate()
+      input.deallocate()
       throw ReadingError.corruptCompressedData(path: path, reason: "zlib could not start")
     }
-    input.withUnsafeMutableBytes { $0.copyBytes(from: prefix) }
-    pendingPrefix = prefix.count
+    UnsafeMutableRawBufferPointer(rebasing: input[..<prefix.count]).copyBytes(from: prefix)
+    stream.pointee.next_in = inputBase
+    stream.pointee.avail_in = UInt32(prefix.count)
   }
 
-  /// How many bytes at the start of `input` came from the prefix and are not yet handed to zlib.
-  private var pendingPrefix: Int
-
   deinit {
-    inflateEnd(&stream)
+    inflateEnd(stream)
+    stream.deinitialize(count: 1)
+    stream.deallocate()
+    input.deallocate()
+  }
+
+  private var inputBase: UnsafeMutablePointer<Bytef> {
+    input.baseAddress!.assumingMemoryBound(to: Bytef.self)
   }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-    guard buffer.count > 0, !isFinished else { return 0 }
-    return try input.withUnsafeMutableBytes { inputBytes -> Int in
-      let inputBase = inputBytes.baseAddress!.assumingMemoryBound(to: Bytef.self)
-      if pendingPrefix > 0 {
-        stream.next_in = inputBase
-        stream.avail_in = UInt32(pendingPrefix)
-        pendingPrefix = 0
+    guard buffer.count > 0, !isFinished, let outputBase = buffer.baseAddress else { return 0 }
+    let capacity = UInt32(clamping: buffer.count)
+    stream.pointee.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
+    stream.pointee.avail_out = capacity
+    defer {
+      // No pointer into the caller's buffer outlives the call.
+      stream.pointee.next_out = nil
+      stream.pointee.avail_out = 0
+    }
+    while stream.pointee.avail_out == capacity {
+      try refillIfEmpty()
+      if stream.pointee.avail_in == 0 && isUpstreamFinished {
+        if stream.pointee.total_in == 0 {
+          isFinished = true
+          return 0
+        }
+        throw ReadingError.corruptCompressedData(path: path, reason: "unexpected end of data")
       }
-      stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-      stream.avail_out = UInt32(clamping: buffer.count)
-      while stream.avail_out == UInt32(clamping: buffer.count) {
-        if stream.avail_in == 0 && !isUpstreamFinished {
-          let count = try upstream.read(into: inputBytes)
-          if count == 0 {
-            isUpstreamFinished = true
-          } else {
-            stream.next_in = inputBase
-            stream.avail_in = UInt32(count)
-          }
+      let status = inflate(stream, Z_NO_FLUSH)
+      switch status {
+      case Z_OK, Z_BUF_ERROR:
+        continue
+      case Z_STREAM_END:
+        let produced = Int(capacity - stream.pointee.avail_out)
+        if try !hasAnotherMember() {
+          isFinished = true
+          return produced
         }
-        if stream.avail_in == 0 && isUpstreamFinished {
-          if stream.total_in == 0 {
-            isFinished = true
-            return 0
-          }
-          throw ReadingError.corruptCompressedData(path: path, reason: "unexpected end of data")
-        }
-        let status = inflate(&stream, Z_NO_FLUSH)
-        switch status {
-        case Z_OK, Z_BUF_ERROR:
-          continue
-        case Z_STREAM_END:
-          let produced = buffer.count - Int(stream.avail_out)
-          if try !hasAnotherMember(inputBytes: inputBytes, inputBase: inputBase) {
-            isFinished = true
-            return produced
-          }
-          if produced > 0 { return produced }
-        default:
-          let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-          throw ReadingError.corruptCompressedData(path: path, reason: reason)
-        }
+        if produced > 0 { return produced }
+      default:
+        let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
+        throw ReadingError.corruptCompressedData(path: path, reason: reason)
       }
-      return buffer.count - Int(stream.avail_out)
+    }
+    return Int(capacity - stream.pointee.avail_out)
+  }
+
+  /// Reads more compressed input when zlib has consumed all of it.
+  private func refillIfEmpty() throws {
+    guard stream.pointee.avail_in == 0, !isUpstreamFinished else { return }
+    let count = try upstream.read(into: input)
+    if count == 0 {
+      isUpstreamFinished = true
+    } else {
+      stream.pointee.next_in = inputBase
+      stream.pointee.avail_in = UInt32(count)
     }
   }
 
   /// After a member ends, resets zlib when more input follows (concatenated gzip members).
-  private func hasAnotherMember(
-    inputBytes: UnsafeMutableRawBufferPointer, inputBase: UnsafeMutablePointer<Bytef>
-  ) throws -> Bool {
-    if stream.avail_in == 0 && !isUpstreamFinished {
-      let count = try upstream.read(into: inputBytes)
-      if count == 0 {
-        isUpstreamFinished = true
-      } else {
-        stream.next_in = inputBase
-        stream.avail_in = UInt32(count)
-      }
-    }
-    guard stream.avail_in > 0 else { return false }
-    inflateReset(&stream)
+  private func hasAnotherMember() throws -> Bool {
+    try refillIfEmpty()
+    guard stream.pointee.avail_in > 0 else { return false }
+    inflateReset(stream)
     return true
   }
 }

@@ -25,9 +25,10 @@ struct IrisBackupAudit: ParsableCommand {
       Glibc.exit(exit.rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        var message = fullMessage(for: error)
+        // One line (SPEC §9): the parser's own message, without its usage and help lines.
+        var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
         if message.hasPrefix("Error: ") { message.removeFirst(7) }
-        Diagnostics.error(message)
+        Diagnostics.error(message + " (see --help)")
         Glibc.exit(ExitStatus.unknown)
       }
       self.exit(withError: error)

@@ -117,3 +117,20 @@ struct ServerLogReaderTests {
     #expect(readings.allSatisfy { $0.inputs.allSatisfy { $0.unparsedLines == 0 } })
   }
 }
+
+/// Issue 14: a real Windows `messages.log` (IRIS 2024.1) begins with three blank lines.
+struct LeadingBlankLinesTests {
+  @Test func blankLinesBeforeTheFirstEntryAreNotUnparsed() throws {
+    let text =
+      "\r\n\r\n  \r\n03/26/25-11:13:16:626 (7212) 0 [Generic.Event] Instance 'IRIS' starting on node "
+      + "WIN-7Q1 by user SYSTEM on 03/26/2025 05:43:16.626 UTC\r\n"
+    let reading = try EventReading.read(text)
+    #expect(reading.inputs.first?.unparsedLines == 0)
+    #expect(reading.events.map(\.kind) == [.instanceStart])
+  }
+
+  @Test func textBeforeTheFirstEntryStillIs() throws {
+    let reading = try EventReading.read("\nnot a log line\n08/11/21-05:00:00:000 (1) 0 [A.B] x\n")
+    #expect(reading.inputs.first?.unparsedLines == 1)
+  }
+}
