@@ -3,11 +3,13 @@ import PackageDescription
 
 // The data flows one way and the targets say so:
 // bytes → lines (LogReading) → entries (LogParsing) → events (BackupEvents)
-// → episodes, sessions, findings (BackupAudit) → writers (AuditReports).
+// → episodes, sessions, findings (BackupAudit) → writers (AuditReports);
+// AuditPipeline takes a request from the command line through all of them once.
+// CivilTime is the leaf every stage that prints or compares wall-clock times uses.
 // ClusterSimulation writes logs and never imports the audit.
+// Linux only: the readers and the report files call Glibc (read(2), stat(2), rename(2)) directly.
 let package = Package(
   name: "iris-backup-audit",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "iris-backup-audit", targets: ["iris-backup-audit"])
   ],
@@ -32,14 +34,15 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
     .target(name: "CByteSearch"),
+    .target(name: "CivilTime"),
     .target(
       name: "LogReading",
       dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    .target(name: "LogParsing", dependencies: ["LogReading"]),
+    .target(name: "LogParsing", dependencies: ["CivilTime", "LogReading"]),
     .target(
       name: "BackupEvents", dependencies: ["CPCRE2", "CByteSearch", "LogReading", "LogParsing"]),
-    .target(name: "BackupAudit", dependencies: ["BackupEvents", "LogParsing"]),
+    .target(name: "BackupAudit", dependencies: ["BackupEvents", "CivilTime"]),
     .target(
       name: "ClusterConfiguration",
       dependencies: ["BackupAudit", "BackupEvents", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -47,7 +50,7 @@ let package = Package(
     .target(
       name: "AuditReports",
       dependencies: [
-        "BackupAudit", "BackupEvents", "LogParsing",
+        "BackupAudit", "CivilTime",
         .product(name: "Plot", package: "Plot"),
         .product(name: "XMLCoder", package: "XMLCoder"),
       ]

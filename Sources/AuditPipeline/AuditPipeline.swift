@@ -39,9 +39,7 @@ public struct AuditPipeline: Sendable {
     configuration.reportTime = generatedAt
     let auditor = Auditor(configuration: configuration)
     let result = request.isLastOnly ? auditor.auditLastSession(readings) : auditor.audit(readings)
-    let report = AuditReport(
-      result: result, toolVersion: toolVersion, generatedAt: generatedAt,
-      failOn: configuration.failOn)
+    let report = AuditReport(result: result, toolVersion: toolVersion, generatedAt: generatedAt)
     return Outcome(readings: readings, result: result, report: report)
   }
 

@@ -1,9 +1,9 @@
 import BackupAudit
-import LogParsing
+import CivilTime
 
 /// One audit's result with what a report says about its own making: the tool, the time it
 /// was generated and the exit threshold. The inputs' hashes travel in the result
-/// (`InputSummary.sha256`, computed while the files were read).
+/// (`AuditInput.sha256`, computed while the files were read).
 ///
 /// Every writer takes this one value, so the same report gives the same bytes in each format
 /// (pin `generatedAt`, as `--report-time` does, to make whole reports byte-identical).
@@ -17,19 +17,18 @@ public struct AuditReport: Sendable, Equatable {
   /// When the report was generated, in milliseconds since the epoch.
   public var generatedAt: Int64
   /// The least severity that makes the exit status non-zero (`--fail-on`); it decided
-  /// `result.summary.exitCode`.
-  public var failOn: Severity
+  /// `result.summary.exitCode`. Kept in the result's configuration only.
+  public var failOn: Severity { result.configuration.failOn }
 
   /// Creates a report.
   public init(
     result: AuditResult, toolName: String = "iris-backup-audit", toolVersion: String,
-    generatedAt: Int64, failOn: Severity = .warning
+    generatedAt: Int64
   ) {
     self.result = result
     self.toolName = toolName
     self.toolVersion = toolVersion
     self.generatedAt = generatedAt
-    self.failOn = failOn
   }
 }
 

@@ -13,22 +13,22 @@ enum HTMLBadge {
     badge(severity.rawValue, symbol: SVGSymbol(severity), count: count)
   }
 
-  /// The class and symbol of the audit's status (`ok`, `warning`, `critical`, `unknown`); a
-  /// status this report does not know is shown as unknown.
-  static func style(ofStatus status: String) -> (className: String, symbol: SVGSymbol) {
+  /// The class and symbol of the audit's status.
+  static func style(ofStatus status: AuditStatus) -> (className: String, symbol: SVGSymbol) {
     switch status {
-    case "ok": ("ok", .tick)
-    case "warning": ("warning", .exclamation)
-    case "critical": ("critical", .cross)
-    default: ("unknown", .question)
+    case .ok: ("ok", .tick)
+    case .warning: ("warning", .exclamation)
+    case .critical: ("critical", .cross)
+    case .unknown: ("unknown", .question)
     }
   }
 
   /// The audit's status as a badge.
-  static func status(_ status: String) -> HTMLNode {
+  static func status(_ status: AuditStatus) -> HTMLNode {
     let (className, symbol) = style(ofStatus: status)
     return HTMLMarkup.element(
-      "span", [("class", "badge \(className)")], [HTMLMarkup.text("\(symbol.character) \(status)")])
+      "span", [("class", "badge \(className)")],
+      [HTMLMarkup.text("\(symbol.character) \(status.rawValue)")])
   }
 
   private static func badge(_ word: String, symbol: SVGSymbol, count: Int?) -> HTMLNode {

@@ -1,5 +1,4 @@
 import BackupAudit
-import BackupEvents
 
 /// The HTML report's evidence of what was read: a row per input file with its size, SHA-256,
 /// span, entries and what could not be read, then a row per server with its zone and span.
@@ -36,7 +35,7 @@ struct HTMLInputsSection {
     ]
   }
 
-  private func inputCells(_ input: InputSummary) -> [[HTMLNode]] {
+  private func inputCells(_ input: AuditInput) -> [[HTMLNode]] {
     var size = [HTMLMarkup.text(HTMLFormat.grouped(input.bytes))]
     if input.decodedBytes != input.bytes {
       size.append(

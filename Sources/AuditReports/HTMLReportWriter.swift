@@ -15,7 +15,7 @@ public struct HTMLReportWriter: ReportWriter {
   public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
     let result = report.result
     let sessions = HTMLFormat.counted(result.sessions.count, "session")
-    let title = "Backup audit: \(result.summary.status), \(sessions)"
+    let title = "Backup audit: \(result.summary.status.rawValue), \(sessions)"
     let head = HTMLMarkup.element(
       "head", [],
       [

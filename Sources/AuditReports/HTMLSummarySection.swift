@@ -14,7 +14,7 @@ struct HTMLSummarySection {
       [
         HTMLMarkup.element(
           "span", [("class", "status")],
-          [HTMLMarkup.text("\(symbol.character) \(summary.status.uppercased())")]),
+          [HTMLMarkup.text("\(symbol.character) \(summary.status.rawValue.uppercased())")]),
         HTMLMarkup.element("span", [], [HTMLMarkup.text("exit code \(summary.exitCode)")]),
         HTMLMarkup.element("span", [("class", "muted")], [HTMLMarkup.text(headline())]),
       ])

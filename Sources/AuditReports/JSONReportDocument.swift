@@ -1,5 +1,4 @@
 import BackupAudit
-import BackupEvents
 
 /// The JSON report's document (SPEC §7), field for field: the stable interface that scripts,
 /// monitoring and auditors read, described by `Schemas/audit-report.schema.json`.
@@ -78,10 +77,10 @@ struct JSONReportDocument: Encodable {
 
   /// One input file: the evidence of what was read, with its hash.
   struct Input: Encodable {
-    let summary: InputSummary
+    let summary: AuditInput
     let sha256: String?
 
-    init(_ summary: InputSummary, sha256: String?) {
+    init(_ summary: AuditInput, sha256: String?) {
       self.summary = summary
       self.sha256 = sha256
     }
@@ -171,7 +170,7 @@ struct JSONReportDocument: Encodable {
       var container = encoder.container(keyedBy: Key.self)
       var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
       counts.merge(summary.findingsBySeverity) { _, count in count }
-      try container.encode(summary.status, forKey: .status)
+      try container.encode(summary.status.rawValue, forKey: .status)
       try container.encode(summary.exitCode, forKey: .exitCode)
       try container.encode(summary.sessions, forKey: .sessions)
       try container.encode(counts, forKey: .findingsBySeverity)

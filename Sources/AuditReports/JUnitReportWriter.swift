@@ -91,7 +91,7 @@ public struct JUnitReportWriter: ReportWriter {
     }
     let summary = result.summary
     let properties = [
-      ("status", summary.status), ("exit-code", "\(summary.exitCode)"),
+      ("status", summary.status.rawValue), ("exit-code", "\(summary.exitCode)"),
       ("fail-on", report.failOn.rawValue),
       ("last-consistent-session", summary.lastConsistentSession ?? "none"),
       ("tool", "\(report.toolName) \(report.toolVersion)"),

@@ -1,5 +1,4 @@
 import BackupAudit
-import BackupEvents
 
 /// Writes the Markdown report of SPEC §7 for tickets, wikis and change records: the summary with
 /// the effective configuration, the servers, the sessions with their verdicts and members, the
@@ -15,7 +14,7 @@ public struct MarkdownReportWriter: ReportWriter {
   /// Writes `report` as one Markdown document ending with a newline.
   public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
     let result = report.result
-    var blocks = [["# Backup audit: \(result.summary.status.uppercased())"]]
+    var blocks = [["# Backup audit: \(result.summary.status.rawValue.uppercased())"]]
     blocks.append(summaryTable(report))
     blocks += [["## Configuration"], configurationTable(result.configuration)]
     blocks += [["## Servers (\(result.servers.count))"], serverTable(result.servers)]
@@ -38,7 +37,7 @@ public struct MarkdownReportWriter: ReportWriter {
     return Self.table(
       ["summary", "value"],
       [
-        ["status", summary.status],
+        ["status", summary.status.rawValue],
         ["exit code", "\(summary.exitCode) (fails on \(report.failOn.rawValue) and above)"],
         ["sessions", "\(summary.sessions): \(verdicts.joined(separator: ", "))"],
         ["findings", severities.joined(separator: ", ")],
@@ -120,7 +119,7 @@ public struct MarkdownReportWriter: ReportWriter {
   }
 
   /// What is unusual about an input: why it could not be read, and the counts that are not zero.
-  private func notes(_ input: InputSummary) -> String {
+  private func notes(_ input: AuditInput) -> String {
     var notes: [String] = []
     if let failure = input.failure { notes.append("unreadable: \(text(failure))") }
     if input.decodedBytes != input.bytes { notes.append("\(input.decodedBytes) bytes decoded") }

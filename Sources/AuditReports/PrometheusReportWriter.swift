@@ -61,8 +61,8 @@ public struct PrometheusReportWriter: ReportWriter {
     }
     var status = family(
       "status", "The audit's status: 1 for the current one of ok, warning, critical, unknown.")
-    for name in ["ok", "warning", "critical", "unknown"] {
-      status.add(name == result.summary.status ? "1" : "0", [("status", name)])
+    for name in AuditStatus.allCases {
+      status.add(name == result.summary.status ? "1" : "0", [("status", name.rawValue)])
     }
     var exitCode = family(
       "exit_code", "The audit's exit status: 0 ok, 1 warnings, 2 critical, 3 unknown.")

@@ -1,5 +1,4 @@
 import BackupAudit
-import BackupEvents
 import Foundation
 
 /// Writes the SARIF 2.1.0 report of SPEC §7, for code-scanning dashboards and archives: one run
@@ -86,13 +85,13 @@ public struct SARIFReportWriter: ReportWriter {
       artifacts: result.inputs.map { artifact($0, sha256: $0.sha256) },
       results: results,
       properties: [
-        "status": summary.status, "failOn": report.failOn.rawValue,
+        "status": summary.status.rawValue, "failOn": report.failOn.rawValue,
         "lastConsistentSession": summary.lastConsistentSession,
       ].compactMapValues { $0 })
   }
 
   /// An input file as an artifact the run analysed.
-  private func artifact(_ input: InputSummary, sha256: String?) -> SARIFArtifact {
+  private func artifact(_ input: AuditInput, sha256: String?) -> SARIFArtifact {
     SARIFArtifact(
       location: SARIFArtifactLocation(uri: Self.uri(input.path), index: nil),
       length: input.bytes, hashes: sha256.map { ["sha-256": $0] }, roles: ["analysisTarget"],

@@ -15,7 +15,7 @@ public struct StatusLineReportWriter: ReportWriter {
 
   /// The status line without its newline.
   static func line(_ result: AuditResult) -> String {
-    let status = result.summary.status.uppercased()
+    let status = result.summary.status.rawValue.uppercased()
     let session = result.sessions.last
     let subject = session.map { "\(status) \(TerminalText.sanitized($0.id))" } ?? status
     if let session, session.verdict == .inProgress {

@@ -94,7 +94,8 @@ public struct TextReportWriter: ReportWriter {
     let sessions =
       "\(summary.sessions) sessions"
       + (verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))")
-    let status = usesColours ? coloured(summary.status, status: summary.status) : summary.status
+    let word = summary.status.rawValue
+    let status = usesColours ? coloured(word, status: summary.status) : word
     return [
       status, "exit \(summary.exitCode)", sessions,
       "findings: \(severities.joined(separator: ", "))",
@@ -125,12 +126,12 @@ public struct TextReportWriter: ReportWriter {
     }
   }
 
-  private func coloured(_ text: String, status: String) -> String {
+  private func coloured(_ text: String, status: AuditStatus) -> String {
     switch status {
-    case "ok": coloured(text, code: "1;32")
-    case "warning": coloured(text, severity: .warning)
-    case "critical": coloured(text, severity: .critical)
-    default: coloured(text, severity: .unknown)
+    case .ok: coloured(text, code: "1;32")
+    case .warning: coloured(text, severity: .warning)
+    case .critical: coloured(text, severity: .critical)
+    case .unknown: coloured(text, severity: .unknown)
     }
   }
 

@@ -1,4 +1,4 @@
-import LogParsing
+import CivilTime
 
 /// A linear map from instants (milliseconds since the epoch) to the x coordinates of a
 /// timeline's plot, with the ticks and labels of its time axis in UTC.

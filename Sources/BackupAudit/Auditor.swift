@@ -58,7 +58,7 @@ public struct Auditor: Sendable {
       configuration: configuration, sessions: sessions,
       coverage: Dictionary(
         coverage.filter { !$0.isRestored }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
-      members: members, failures: readings.flatMap(\.failures))
+      members: members, failures: readings.flatMap(\.failures).map(AuditInput.init))
     context.strayUnrecognised = stray
     context.zoneStatements = statements.filter { !restored.contains($0.key) }
     let lastRules = Self.rules.filter { type(of: $0).runsOnVerdicts }
@@ -83,7 +83,8 @@ public struct Auditor: Sendable {
         restoreTests: restoreTests[session.id] ?? [], context: context)
     }
     return AuditResult(
-      configuration: configuration, inputs: readings.flatMap(\.inputs), servers: coverage,
+      configuration: configuration, inputs: readings.flatMap(\.inputs).map(AuditInput.init),
+      servers: coverage,
       sessions: reported, findings: findings,
       summary: summary(findings: findings, sessions: reported))
   }
@@ -117,22 +118,12 @@ public struct Auditor: Sendable {
   }
 
   func summary(findings: [Finding], sessions: [Session]) -> AuditSummary {
-    let severities = Set(findings.map(\.severity))
-    let status: String
-    let exitCode: Int32
-    if severities.contains(.critical) {
-      (status, exitCode) = ("critical", 2)
-    } else if severities.contains(.unknown) {
-      (status, exitCode) = ("unknown", 3)
-    } else if severities.contains(.warning) {
-      (status, exitCode) = ("warning", configuration.failOn == .warning ? 1 : 0)
-    } else {
-      (status, exitCode) = ("ok", 0)
-    }
+    let status = AuditStatus(severities: Set(findings.map(\.severity)))
     var counts = Dictionary(Severity.allCases.map { ($0.rawValue, 0) }, uniquingKeysWith: +)
     for finding in findings { counts[finding.severity.rawValue, default: 0] += 1 }
     return AuditSummary(
-      status: status, exitCode: exitCode, sessions: sessions.count, findingsBySeverity: counts,
+      status: status, exitCode: status.exitCode(failOn: configuration.failOn),
+      sessions: sessions.count, findingsBySeverity: counts,
       lastConsistentSession: sessions.last { $0.verdict == .consistent }?.id)
   }
 }

@@ -30,9 +30,9 @@ enum LastSessionScope {
     }
     narrowed.summary = auditor.summary(findings: narrowed.findings, sessions: narrowed.sessions)
     // A post-backup check must never pass a backup it has not seen finish (SPEC §6).
-    if last?.verdict == .inProgress && narrowed.summary.exitCode != 2 {
-      narrowed.summary.status = "unknown"
-      narrowed.summary.exitCode = 3
+    if last?.verdict == .inProgress && narrowed.summary.status != .critical {
+      narrowed.summary.status = .unknown
+      narrowed.summary.exitCode = AuditStatus.unknown.exitCode(failOn: auditor.configuration.failOn)
     }
     return narrowed
   }

@@ -147,7 +147,7 @@ import Testing
   result.servers = []
   result.inputs = []
   result.summary = AuditSummary(
-    status: "ok", exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
+    status: .ok, exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
   let tree = try #require(
     HTMLTree.parse(try HTMLReportWriter().rendered(ReportFixtures.report(result))))
   #expect(tree.text.contains("No backup session was found in the logs."))

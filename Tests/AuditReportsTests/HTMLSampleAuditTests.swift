@@ -25,7 +25,7 @@ private func faultyMonthReport() throws -> AuditReport {
   configuration.restoredServers = ["restore1": "master"]
   let result = Auditor(configuration: configuration).audit(readings)
   return AuditReport(
-    result: result, toolVersion: "0.1.0", generatedAt: 1_636_502_400_000, failOn: .warning)
+    result: result, toolVersion: "0.1.0", generatedAt: 1_636_502_400_000)
 }
 
 @Test func htmlReportOfAMonthShowsEverySessionAndFinding() throws {

@@ -73,7 +73,7 @@ import Testing
 @Test func findingsBySeverityAlwaysListsEverySeverity() throws {
   var result = ReportFixtures.result(findings: [])
   result.summary = AuditSummary(
-    status: "ok", exitCode: 0, sessions: 4, findingsBySeverity: [:], lastConsistentSession: nil)
+    status: .ok, exitCode: 0, sessions: 4, findingsBySeverity: [:], lastConsistentSession: nil)
   let json = try JSONValue.parse(try JSONReportWriter().rendered(ReportFixtures.report(result)))
   #expect(
     json["summary"]?["findings_by_severity"]

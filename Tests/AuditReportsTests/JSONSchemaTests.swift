@@ -33,7 +33,7 @@ private func report(_ result: AuditResult = ReportFixtures.result()) throws -> J
   let empty = AuditResult(
     configuration: AuditConfiguration(), inputs: [], servers: [], sessions: [], findings: [],
     summary: AuditSummary(
-      status: "unknown", exitCode: 3, sessions: 0, findingsBySeverity: [:],
+      status: .unknown, exitCode: 3, sessions: 0, findingsBySeverity: [:],
       lastConsistentSession: nil))
   #expect(try checker().errors(in: try report(empty)) == [])
 }

@@ -66,7 +66,7 @@ import Testing
   result.sessions = []
   result.inputs = []
   result.summary = AuditSummary(
-    status: "ok", exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
+    status: .ok, exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
   let text = try MarkdownReportWriter().rendered(ReportFixtures.report(result))
   #expect(text.contains("## Sessions (0)\n\nNo backup session in the audited logs.\n"))
   #expect(text.contains("## Findings (0)\n\nNo findings.\n"))

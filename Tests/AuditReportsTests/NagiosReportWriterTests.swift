@@ -40,7 +40,7 @@ func nagiosStatusWordMatchesTheExitCode(exitCode: Int32, word: String) throws {
 
 @Test func nagiosPerfdataOmitsTheWarningThresholdWhenOnlyCriticalFails() throws {
   var report = ReportFixtures.report()
-  report.failOn = .critical
+  report.result.configuration.failOn = .critical
   let output = NagiosOutput(try NagiosReportWriter().rendered(report))
   let warning = output.perfdata.first { $0.label == "findings_warning" }
   #expect(warning?.fields == ["1", "", "", "0"])

@@ -13,7 +13,7 @@ enum ReportFixtures {
 
   static func report(_ result: AuditResult = result()) -> AuditReport {
     AuditReport(
-      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day, failOn: .warning)
+      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day)
   }
 
   static func result(findings: [Finding] = findings()) -> AuditResult {
@@ -26,13 +26,13 @@ enum ReportFixtures {
       configuration: configuration, inputs: inputs(), servers: servers(), sessions: sessions(),
       findings: findings,
       summary: AuditSummary(
-        status: "critical", exitCode: 2, sessions: 4,
+        status: .critical, exitCode: 2, sessions: 4,
         findingsBySeverity: ["critical": 1, "warning": 1, "unknown": 1],
         lastConsistentSession: "20210812T035000Z-cluster-quiesce"))
   }
 
-  static func inputs() -> [InputSummary] {
-    var master = InputSummary(server: "master", path: "cluster/master/messages.log")
+  static func inputs() -> [AuditInput] {
+    var master = AuditInput(server: "master", path: "cluster/master/messages.log")
     master.bytes = 48_213
     master.decodedBytes = 48_213
     master.lines = 512
@@ -41,7 +41,7 @@ enum ReportFixtures {
     master.firstEpochMilliseconds = start - day
     master.lastEpochMilliseconds = start + 3 * day
     master.sha256 = String(repeating: "ab", count: 32)
-    var rotated = InputSummary(server: "shard1", path: "cluster/shard1/messages.old_20210810.gz")
+    var rotated = AuditInput(server: "shard1", path: "cluster/shard1/messages.old_20210810.gz")
     rotated.bytes = 9_120
     rotated.decodedBytes = 40_960
     rotated.lines = 400
@@ -49,7 +49,7 @@ enum ReportFixtures {
     rotated.duplicateEntries = 12
     rotated.firstEpochMilliseconds = start - 2 * day
     rotated.lastEpochMilliseconds = start - day
-    var shard1 = InputSummary(server: "shard1", path: "cluster/shard1/messages.log")
+    var shard1 = AuditInput(server: "shard1", path: "cluster/shard1/messages.log")
     shard1.bytes = 51_002
     shard1.decodedBytes = 51_002
     shard1.lines = 530
@@ -57,9 +57,9 @@ enum ReportFixtures {
     shard1.firstEpochMilliseconds = start - day
     shard1.lastEpochMilliseconds = start + 3 * day
     shard1.sha256 = String(repeating: "01", count: 32)
-    var shard2 = InputSummary(server: "shard2", path: "cluster/shard2/messages.log")
+    var shard2 = AuditInput(server: "shard2", path: "cluster/shard2/messages.log")
     shard2.failure = "permission denied"
-    var restore = InputSummary(server: "restore1", path: "cluster/restore1/messages.log")
+    var restore = AuditInput(server: "restore1", path: "cluster/restore1/messages.log")
     restore.bytes = 1_024
     restore.decodedBytes = 1_024
     restore.lines = 12

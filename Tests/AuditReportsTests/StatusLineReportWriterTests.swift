@@ -18,7 +18,7 @@ struct StatusLineReportWriterTests {
     result.findings[0].severity = .critical
     result.findings[0].server = "mas\u{1B}[2Jter\nnext"
     result.findings[0].message = "frozen \u{1B}]0;title\u{7} 812 s"
-    result.summary.status = "critical"
+    result.summary.status = .critical
     let line = try StatusLineReportWriter().rendered(ReportFixtures.report(result))
     #expect(line.filter { $0 == "\n" }.count == 1)
     #expect(!line.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x7 })
@@ -27,7 +27,7 @@ struct StatusLineReportWriterTests {
 
   @Test func aCleanSessionSaysItsMembersAndLongestHold() throws {
     var result = ReportFixtures.result(findings: [])
-    result.summary.status = "ok"
+    result.summary.status = .ok
     let session = try #require(result.sessions.last)
     let line = try StatusLineReportWriter().rendered(ReportFixtures.report(result))
     #expect(line.hasPrefix("OK \(session.id): \(session.verdict.rawValue), "))

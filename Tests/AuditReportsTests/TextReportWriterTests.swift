@@ -38,7 +38,7 @@ import Testing
   var result = ReportFixtures.result(findings: [])
   result.sessions = []
   result.summary = AuditSummary(
-    status: "ok", exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
+    status: .ok, exitCode: 0, sessions: 0, findingsBySeverity: [:], lastConsistentSession: nil)
   let text = try TextReportWriter().rendered(ReportFixtures.report(result))
   #expect(text.contains("sessions (0)\n  none\n"))
   #expect(text.contains("findings: none\n"))

@@ -30,7 +30,7 @@ struct LastSessionScopeTests {
     let last = try AuditFixture.audit(cluster(secondTooLong: false), lastSessionOnly: true)
     #expect(last.sessions.map(\.id) == [whole.sessions[1].id])
     #expect(last.findings.isEmpty)
-    #expect(last.summary.status == "ok")
+    #expect(last.summary.status == .ok)
     #expect(last.summary.exitCode == 0)
     #expect(last.summary.lastConsistentSession == whole.sessions[1].id)
   }

@@ -77,12 +77,13 @@ public struct EpisodeBuilder {
   }
 
   /// True when `event`, logged while a thaw is unconfirmed, belongs to that thaw: its
-  /// confirmation, an unrecognised message, or lines that are no backup event.
+  /// confirmation, an unrecognised message, or lines that are no backup event. A restart is
+  /// not: the begun thaw ended the freeze, so the restart did not happen while frozen, and the
+  /// thaw stays unconfirmed.
   private func continuesThaw(_ event: BackupEvent) -> Bool {
     switch event.kind {
-    case .thawed, .alreadyResumed, .thawFailed, .unrecognised, .startup, .recovery,
-      .abnormalShutdown:
-      true
+    case .thawed, .alreadyResumed, .thawFailed, .unrecognised: true
+    case .startup, .recovery, .abnormalShutdown: false
     default: !event.kind.isBackupClassMessage
     }
   }
@@ -271,9 +272,9 @@ public struct EpisodeBuilder {
   }
 
   private mutating func restart(_ event: BackupEvent) {
-    for slot in [\EpisodeBuilder.thawing, \EpisodeBuilder.freeze] where self[keyPath: slot] != nil {
-      self[keyPath: slot]!.restart = event
-      close(slot, .restart)
+    if freeze != nil {
+      freeze!.restart = event
+      close(\.freeze, .restart)
     }
     if quiesce != nil {
       quiesce!.restart = event

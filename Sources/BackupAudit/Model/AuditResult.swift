@@ -1,4 +1,3 @@
-import BackupEvents
 
 /// The time span a server's logs cover, and the zone they were read in.
 public struct ServerCoverage: Sendable, Equatable, Codable {
@@ -29,8 +28,7 @@ public struct ServerCoverage: Sendable, Equatable, Codable {
 
 /// The overall outcome, for scripts (SPEC §6 exit codes) and dashboards.
 public struct AuditSummary: Sendable, Equatable, Codable {
-  /// `ok`, `warning`, `critical` or `unknown`.
-  public var status: String
+  public var status: AuditStatus
   public var exitCode: Int32
   public var sessions: Int
   public var findingsBySeverity: [String: Int]
@@ -39,7 +37,7 @@ public struct AuditSummary: Sendable, Equatable, Codable {
 
   /// Creates a summary.
   public init(
-    status: String, exitCode: Int32, sessions: Int, findingsBySeverity: [String: Int],
+    status: AuditStatus, exitCode: Int32, sessions: Int, findingsBySeverity: [String: Int],
     lastConsistentSession: String?
   ) {
     self.status = status
@@ -53,7 +51,7 @@ public struct AuditSummary: Sendable, Equatable, Codable {
 /// Everything one audit found: the single value every report writer takes.
 public struct AuditResult: Sendable, Equatable {
   public var configuration: AuditConfiguration
-  public var inputs: [InputSummary]
+  public var inputs: [AuditInput]
   public var servers: [ServerCoverage]
   /// Sessions in order of start.
   public var sessions: [Session]
@@ -63,7 +61,7 @@ public struct AuditResult: Sendable, Equatable {
 
   /// Creates a result.
   public init(
-    configuration: AuditConfiguration, inputs: [InputSummary], servers: [ServerCoverage],
+    configuration: AuditConfiguration, inputs: [AuditInput], servers: [ServerCoverage],
     sessions: [Session], findings: [Finding], summary: AuditSummary
   ) {
     self.configuration = configuration

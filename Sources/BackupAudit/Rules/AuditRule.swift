@@ -43,14 +43,14 @@ public struct AuditContext: Sendable {
   /// The servers every cluster-wide session must include.
   public var members: [String]
   /// Inputs that could not be read, wholly or in part.
-  public var failures: [InputSummary]
+  public var failures: [AuditInput]
   /// Session verdicts from every other rule, for the rules that run last (`rpo-exceeded`).
   public var verdicts: [String: Verdict] = [:]
 
   /// Creates a context.
   public init(
     configuration: AuditConfiguration, sessions: [CorrelatedSession],
-    coverage: [String: ServerCoverage], members: [String], failures: [InputSummary]
+    coverage: [String: ServerCoverage], members: [String], failures: [AuditInput]
   ) {
     self.configuration = configuration
     self.sessions = sessions

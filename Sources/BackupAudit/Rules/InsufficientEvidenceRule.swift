@@ -1,4 +1,4 @@
-import LogParsing
+import CivilTime
 
 /// `insufficient-evidence`: logs that do not cover a session or the audited period, or a file
 /// that cannot be read.

@@ -1,4 +1,4 @@
-import LogParsing
+import CivilTime
 
 /// `rpo-exceeded`: with an RPO, a gap between consecutive consistent sessions, or from the last
 /// one to the end of the evidence, is longer than it.

@@ -1,4 +1,4 @@
-import LogParsing
+import CivilTime
 
 /// `zone-mismatch`: the UTC time a server states at its start is off the configured zone's
 /// reading of its local timestamp by a minute or more.

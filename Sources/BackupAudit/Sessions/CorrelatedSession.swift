@@ -1,4 +1,4 @@
-import LogParsing
+import CivilTime
 
 /// A session with the episodes that form it, before rules and verdicts.
 public struct CorrelatedSession: Sendable, Equatable {

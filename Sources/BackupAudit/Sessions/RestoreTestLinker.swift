@@ -1,5 +1,5 @@
 import BackupEvents
-import LogParsing
+import CivilTime
 
 /// Links restored copies of servers to the sessions whose snapshots they were started from
 /// (SPEC §4): the copy's log ends with the freeze of that session, then a recovery block.

@@ -56,7 +56,7 @@ public enum CivilCalendar {
   }
 
   /// `YYYY-MM-DDTHH:MM:SS.mmm`.
-  static func format(
+  public static func format(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int
   ) -> String {
     func pad(_ value: Int, _ width: Int) -> String {
