@@ -11,7 +11,8 @@ every_fault=already-resumed,freeze-failed,thaw-failed,freeze-timeout-exceeded,fr
 every_fault=$every_fault,never-thawed,crash-while-frozen,unjournaled-databases,overlapping-freeze
 every_fault=$every_fault,quiesce-timeout,never-resumed,quiesce-too-long,resume-without-quiesce
 every_fault=$every_fault,member-missing,checkpoint-mismatch,clock-skew,rpo-exceeded
-every_fault=$every_fault,insufficient-evidence,ambiguous-local-time
+every_fault=$every_fault,insufficient-evidence,ambiguous-local-time,thaw-unconfirmed
+every_fault=$every_fault,unrecognised-backup-message,zone-mismatch,checkpoint-collision
 every_fault=$every_fault,decoy-lines,write-daemon-died,severe-noise
 
 # A clean week of a 4-server cluster: every approach, no fault.

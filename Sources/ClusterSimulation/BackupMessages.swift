@@ -37,6 +37,15 @@ enum BackupMessages {
   }
   static let journalHeader = "INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE"
   static func journalSwitched(_ file: String) -> String { "Journaling switched to: \(file)" }
+  /// `Instance 'IRIS' starting on node <host> by user irisowner on MM/DD/YYYY HH:MM:SS.mmm
+  /// UTC` (IRIS 2024.1 and later), with the UTC instant the server's clock shows.
+  static func instanceStart(node: String, utc: Int64) -> String {
+    let days = TimeText.floorDivide(utc, 86_400_000)
+    let date = CivilDate(daysSinceEpoch: Int(days))
+    let clock = TimeText.clock(Int(utc - days * 86_400_000), separator: ".")
+    return "Instance 'IRIS' starting on node \(node) by user irisowner on "
+      + "\(TimeText.pad(date.month, 2))/\(TimeText.pad(date.day, 2))/\(date.year) \(clock) UTC"
+  }
   static let abnormalShutdown =
     "Previous system shutdown was abnormal, system forced down or crashed"
   static let cleanShutdown = "Journal restore not required at next startup"
@@ -56,10 +65,15 @@ enum BackupMessages {
   ]
 
   /// The Startup block (an entry with an empty message and continuation lines).
-  static func startupLines(server: String) -> [String] {
-    [
+  /// `recent`: a version that logs `instance-start` (2024.1) rather than one before it.
+  static func startupLines(server: String, recent: Bool = false) -> [String] {
+    let version =
+      recent
+      ? "2024.1 (Build 267.2U) Tue Apr 30 2024 16:06:39 EDT]"
+      : "2023.1 (Build 235.1) Fri Jun 2 2023 13:26:47 EDT]"
+    return [
       "Startup of InterSystems IRIS [IRIS for UNIX (Red Hat Enterprise Linux 8 for x86-64) "
-        + "2023.1 (Build 235.1) Fri Jun 2 2023 13:26:47 EDT]",
+        + version,
       "        in /usr/irissys/bin/",
       "        with mgr: /usr/irissys/mgr",
       "        with wij: /usr/irissys/mgr/IRIS.WIJ",

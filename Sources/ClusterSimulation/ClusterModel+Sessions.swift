@@ -9,6 +9,8 @@ extension ClusterModel {
       case .freezeNearTimeout: 495...580
       case .freezeTimeoutExceeded: 630...880
       case .alreadyResumed, .crashWhileFrozen: 240...400
+      // The nested freeze begins 30–90 s in and must come before the thaw.
+      case .overlappingFreeze: 120...400
       case .thawFailed: 60...300
       default: 45...400
       }
@@ -16,8 +18,9 @@ extension ClusterModel {
     let session = addSession(
       .clusterFreeze, members: Array(servers.indices), at: start,
       fault: fault, target: target)
-    let number = nextCheckpoint
-    nextCheckpoint += 1
+    let (number, collision) = takeCheckpoint(fault: fault)
+    let wording =
+      fault == .unrecognisedBackupMessage ? UnrecognisedWording.pick(&rng, inCluster: true) : nil
     if fault == .unjournaledDatabases {
       setJournaling(
         on: target, enabled: false, at: start - rng.int64(in: 30...90) * ClusterModel.minute)
@@ -27,10 +30,13 @@ extension ClusterModel {
       let pid = servers[index].newPid()
       let jitter = self.jitter()
       let episode = servers[index].beginFreeze(start + jitter, pid: pid, session: session)
+      if wording == .freezeNote && index == target {
+        logFreezeNote(on: index, at: start + 60 + jitter, pid: pid, episode: episode)
+      }
       servers[index].quiesce(start + 300 + jitter, pid: pid, session: session, episode: episode)
       servers[index].checkpoint(
-        start + 1_400 + jitter, pid: pid, number: number, episode: episode,
-        logsNumber: !(fault == .checkpointMismatch && index == target))
+        start + 1_400 + jitter, pid: pid, number: index == target ? collision ?? number : number,
+        episode: episode, logsNumber: !(fault == .checkpointMismatch && index == target))
       servers[index].resume(start + 1_700 + jitter, pid: pid, episode: episode)
       servers[index].completeFreeze(
         start + 2_100 + jitter, pid: pid, episode: episode,
@@ -48,6 +54,9 @@ extension ClusterModel {
       servers[target].suspendLimitReached(start + Int64(limit) * 1000, limitSeconds: limit)
     case .crashWhileFrozen:
       servers[target].crash(start + rng.int64(in: 30_000...(duration - 30_000)))
+    case .backupInProgress:
+      leaveInProgress(begin: start, members: Array(zip(servers.indices, episodes)))
+      return
     default:
       break
     }
@@ -58,6 +67,9 @@ extension ClusterModel {
         servers[index].failThaw(time, pid: servers[index].newPid(), episode: episodes[index])
         let retry = time + rng.int64(in: 30...90) * 1000
         servers[index].thaw(retry, pid: servers[index].newPid(), episode: episodes[index])
+      } else if index == target && (fault == .thawUnconfirmed || wording == .thawReply) {
+        thawWithoutConfirmation(
+          on: index, at: time, episode: episodes[index], reply: wording == .thawReply)
       } else {
         servers[index].thaw(time, pid: servers[index].newPid(), episode: episodes[index])
       }
@@ -69,6 +81,20 @@ extension ClusterModel {
     if fault == .unjournaledDatabases {
       setJournaling(on: target, enabled: true, at: start + duration + 20 * ClusterModel.minute)
     }
+  }
+
+  /// The number a session logs on its members, and the one a collision's target logs
+  /// instead: the previous session's number or the next one's, whichever exists (both: at
+  /// random), so the number really appears in two sessions.
+  mutating func takeCheckpoint(fault: FaultKind?) -> (number: Int, collision: Int?) {
+    let number = nextCheckpoint
+    nextCheckpoint += 1
+    defer { checkpointSessionsRun += 1 }
+    guard fault == .checkpointCollision else { return (number, nil) }
+    var options: [Int] = []
+    if checkpointSessionsRun > 0 { options.append(number - 1) }
+    if checkpointSessionsLeft > 0 { options.append(number + 1) }
+    return (number, options.isEmpty ? number + 1 : rng.pick(options))
   }
 
   /// Approach 2: `Quiesce` on every data server, backups, then `Resume` from the same job.
@@ -120,19 +146,19 @@ extension ClusterModel {
   /// Approach 1: `JournalCheckpoint` after the uncoordinated backups: a brief quiesce, a
   /// journal switch and the checkpoint number on every data server.
   mutating func runJournalCheckpoint(at start: Int64, fault: FaultKind?) {
+    let target = fault == .checkpointCollision ? pickShard() : -1
     let session = addSession(
       .journalCheckpoint, members: Array(servers.indices), at: start,
-      fault: fault, target: nil)
-    let number = nextCheckpoint
-    nextCheckpoint += 1
+      fault: fault, target: fault == .checkpointCollision ? target : nil)
+    let (number, collision) = takeCheckpoint(fault: fault)
     for index in servers.indices {
       let pid = servers[index].newPid()
       let jitter = self.jitter()
       let episode = servers[index].openEpisode(.checkpoint, session: session)
       servers[index].quiesce(start + jitter, pid: pid, session: session, episode: episode)
       servers[index].checkpoint(
-        start + 1_000 + jitter, pid: pid, number: number, episode: episode,
-        logsNumber: true)
+        start + 1_000 + jitter, pid: pid, number: index == target ? collision ?? number : number,
+        episode: episode, logsNumber: true)
       servers[index].resume(start + 1_300 + jitter, pid: pid, episode: episode)
     }
   }
@@ -144,11 +170,17 @@ extension ClusterModel {
     let session = addSession(
       .instanceFreeze, members: [server], at: start, fault: fault,
       target: server)
+    let wording =
+      fault == .unrecognisedBackupMessage ? UnrecognisedWording.pick(&rng, inCluster: false) : nil
     let pid = servers[server].newPid()
     let episode = servers[server].beginFreeze(start, pid: pid, session: session)
-    if fault == .freezeFailed {
+    if wording == .freezeNote {
+      logFreezeNote(on: server, at: start + 60, pid: pid, episode: episode)
+    }
+    if fault == .freezeFailed || wording == .freezeFailure {
       let failed = start + rng.int64(in: 1_000...30_000)
-      servers[server].failFreeze(failed, pid: pid, episode: episode)
+      let unknown = wording == .freezeFailure ? rng.pick(UnrecognisedWording.freezeFailures) : nil
+      servers[server].failFreeze(failed, pid: pid, episode: episode, unrecognised: unknown)
       let thaw = failed + rng.int64(in: 2_000...10_000)
       servers[server].thaw(thaw, pid: servers[server].newPid(), episode: episode)
       return
@@ -156,9 +188,17 @@ extension ClusterModel {
     servers[server].completeFreeze(
       start + rng.int64(in: 200...900), pid: pid, episode: episode,
       switchJournal: true)
+    if fault == .backupInProgress {
+      leaveInProgress(begin: start, members: [(server, episode)])
+      return
+    }
     guard fault != .neverThawed else { return }
     let thaw = start + rng.int64(in: 4_000...45_000)
-    servers[server].thaw(thaw, pid: servers[server].newPid(), episode: episode)
+    if fault == .thawUnconfirmed || wording == .thawReply {
+      thawWithoutConfirmation(on: server, at: thaw, episode: episode, reply: wording == .thawReply)
+    } else {
+      servers[server].thaw(thaw, pid: servers[server].newPid(), episode: episode)
+    }
   }
 
   /// An operator turns journaling off (or back on) for two scratch databases.

@@ -25,8 +25,22 @@ struct ClusterModel: Sendable {
   /// Where each server's written evidence begins (later than `start` for a log that starts
   /// late, the `insufficient-evidence` fault).
   var evidenceStart: [Int64]
+  /// Where each server's written evidence ends (`end`, or shortly after the freeze-begin of
+  /// a backup still in progress).
+  var evidenceEnd: [Int64]
+  /// The zone `cluster.toml` gives each server: its true zone, except for the server of a
+  /// `zone-mismatch`.
+  var configuredZones: [String]
+  /// The server whose configured zone is wrong, if any.
+  var mismatchedServer: Int?
+  /// The instant a correct audit is assumed to run (true UTC); nil unless a backup is still
+  /// in progress when the logs end.
+  var reportTime: Int64?
   var rng: SplitMix64
   var nextCheckpoint: Int
+  /// Sessions that log a checkpoint number: how many have run, and how many remain.
+  var checkpointSessionsRun = 0
+  var checkpointSessionsLeft = 0
 
   /// Builds the servers: zones in turn from the configuration, clocks within `--skew-ms`.
   init(configuration: SimulationConfiguration) throws(SimulationError) {
@@ -52,8 +66,13 @@ struct ClusterModel: Sendable {
           clock: clock, zone: zone, rng: rng.derived(UInt64(index) + 1),
           start: start))
     }
+    for index in servers.indices {
+      servers[index].writesInstanceStart = configuration.layout(of: index) != .cache
+    }
     self.servers = servers
     evidenceStart = Array(repeating: start, count: servers.count)
+    evidenceEnd = Array(repeating: end, count: servers.count)
+    configuredZones = servers.map(\.zone.identifier)
     nextCheckpoint = rng.int(in: 100...900)
   }
 
@@ -100,6 +119,12 @@ struct ClusterModel: Sendable {
           + rng.int64(in: 0...(10 * ClusterModel.minute))
         actions.append((time, .instance(0, fault)))
       }
+      if plan.inProgress == .instanceFreeze {
+        let time =
+          midnight + 23 * ClusterModel.hour + 40 * ClusterModel.minute
+          + rng.int64(in: 0...(8 * ClusterModel.minute))
+        actions.append((time, .instanceInProgress))
+      }
       if plan.instanceFreeze && !plan.skipped {
         let time =
           midnight + ClusterModel.day + 2 * ClusterModel.hour + 20 * ClusterModel.minute
@@ -121,13 +146,28 @@ struct ClusterModel: Sendable {
         start + ClusterModel.day + 6 * ClusterModel.hour
         + rng.int64(in: 0...ClusterModel.hour)
     }
-    actions.sort { $0.time < $1.time }
-    for (time, action) in actions {
+    // Every log begins with a startup, so every log states its UTC offset at least once.
+    for index in servers.indices { actions.append((evidenceStart[index], .boot(index))) }
+    let ordered = actions.enumerated().sorted {
+      ($0.element.time, $0.offset) < ($1.element.time, $1.offset)
+    }
+    checkpointSessionsLeft = ordered.filter { $0.element.action.logsCheckpoint }.count
+    for (time, action) in ordered.map(\.element) {
+      // A backup in progress ends the evidence: nothing is logged after it.
+      guard reportTime == nil else { break }
       perform(action, at: time)
     }
     for index in servers.indices {
-      servers[index].advance(to: end - 1)
+      servers[index].advance(to: evidenceEnd[index] - 1)
     }
+    try stageZoneMismatch(requested: faults.contains(.zoneMismatch))
+  }
+
+  /// The instant a server's written local time denotes (what a reader recovers, reading the
+  /// server in its true zone).
+  func logged(_ server: Int, _ instant: Int64) -> Int64 {
+    let model = servers[server]
+    return model.zone.instant(local: model.zone.local(model.clock.shown(instant)))
   }
 
   /// The first instant, well inside a repeated DST hour of some server's zone, at which a
@@ -156,7 +196,18 @@ struct ClusterModel: Sendable {
   }
 
   private mutating func perform(_ action: ScheduledAction, at time: Int64) {
+    if action.logsCheckpoint { checkpointSessionsLeft -= 1 }
     switch action {
+    case .boot(let server):
+      servers[server].restart(time, afterCrash: false)
+    case .instanceInProgress:
+      // On a server with nothing open: a second open episode would not be "in progress".
+      let candidates = servers.indices.filter { index in
+        servers[index].isUp && servers[index].openFreeze == nil
+          && servers[index].openQuiesce == nil
+      }
+      guard !candidates.isEmpty else { return }
+      runInstanceFreeze(on: rng.pick(candidates), at: time, fault: .backupInProgress)
     case .daytime(let night, let noise):
       runDaytime(night: night, noise: noise, at: time)
     case .cluster(.clusterFreeze, let fault, let target):
@@ -179,4 +230,15 @@ enum ScheduledAction: Sendable, Equatable {
   case cluster(SessionKind, FaultKind?, Int?)
   /// A single-instance freeze on a server.
   case instance(Int, FaultKind?)
+  /// The start of a server's log: it starts up.
+  case boot(Int)
+  /// The last night's instance freeze still running when the logs end, on a server chosen
+  /// when it begins.
+  case instanceInProgress
+
+  /// True for the sessions that log a checkpoint number.
+  var logsCheckpoint: Bool {
+    if case .cluster(let kind, _, _) = self { return kind.logsCheckpoint }
+    return false
+  }
 }

@@ -43,7 +43,8 @@ public enum ClusterSimulator {
     var truth = builder.build()
     var jobs = model.servers.indices.map { index in
       LogJob(
-        server: model.servers[index], evidenceStart: model.evidenceStart[index], end: model.end,
+        server: model.servers[index], evidenceStart: model.evidenceStart[index],
+        end: model.evidenceEnd[index],
         noiseStream: UInt64(index) + 1, layout: configuration.layout(of: index))
     }
     if configuration.restoreTest,
@@ -53,11 +54,12 @@ public enum ClusterSimulator {
       // byte for byte up to the snapshot.
       jobs.append(
         LogJob(
-          server: restore.server, evidenceStart: model.evidenceStart[0],
+          server: restore.server, evidenceStart: restore.evidenceStart,
           end: restore.end, noiseStream: 1, layout: configuration.layout(of: 0)))
       truth.servers.append(
         SimulationTruth.Server(
-          name: restore.server.name, timeZone: restore.server.zone.identifier, role: "restored",
+          name: restore.server.name, timeZone: restore.server.zone.identifier,
+          configuredTimeZone: restore.server.zone.identifier, role: "restored",
           clockOffsetMilliseconds: restore.server.clock.offsetMilliseconds,
           driftPartsPerMillion: restore.server.clock.driftPartsPerMillion,
           restoredFrom: model.servers[0].name, layout: configuration.layout(of: 0).rawValue))

@@ -1,5 +1,6 @@
 /// A fault the simulator can inject: every audit rule with a log signature (named by its rule
-/// ID, SPEC §5), and noise faults that look alarming but must produce no finding.
+/// ID, SPEC §5), scenario faults that real installations show and a correct audit must survive
+/// (SPEC §8), and noise faults that look alarming but must produce no finding.
 public enum FaultKind: String, Sendable, Equatable, Hashable, Codable, CaseIterable, Comparable {
   case alreadyResumed = "already-resumed"
   case freezeFailed = "freeze-failed"
@@ -20,11 +21,23 @@ public enum FaultKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
   case rpoExceeded = "rpo-exceeded"
   case insufficientEvidence = "insufficient-evidence"
   case ambiguousLocalTime = "ambiguous-local-time"
+  /// ExternalThaw logs "Resuming system" on one member and no confirmation follows.
+  case thawUnconfirmed = "thaw-unconfirmed"
+  /// A backup class logs a wording the catalogue does not know, inside a freeze.
+  case unrecognisedBackupMessage = "unrecognised-backup-message"
+  /// `cluster.toml` gives one server a zone with the same DST rules and another offset.
+  case zoneMismatch = "zone-mismatch"
+  /// A shard logs the checkpoint number of the next or the previous session (a scenario:
+  /// the truth reports `checkpoint-mismatch` for that shard, nothing for the neighbour).
+  case checkpointCollision = "checkpoint-collision"
+  /// The last backup is still running when every log ends (a scenario: the truth gains a
+  /// report time, and the session's verdict is `in-progress`).
+  case backupInProgress = "backup-in-progress"
   /// Lines that merely mention ExternalFreeze or Backup.General (a task, a status query).
   case decoyLines = "decoy-lines"
   /// `Daemon WRTDMN (pid …) died. Freezing system`, then a forced restart: not a backup freeze.
   case writeDaemonDied = "write-daemon-died"
-  /// A burst of ordinary severity-2 errors.
+  /// A burst of ordinary severe errors.
   case severeNoise = "severe-noise"
 
   /// True for the faults that must produce no finding.
@@ -35,17 +48,36 @@ public enum FaultKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
     }
   }
 
-  /// The faults that name an audit rule, in the catalogue's order.
-  public static var rules: [FaultKind] { allCases.filter { !$0.isNoise } }
+  /// True for the scenario faults, whose name is no rule ID (see `truthRule`).
+  public var isScenario: Bool {
+    self == .checkpointCollision || self == .backupInProgress
+  }
 
-  /// The rule's severity (SPEC §5); nil for noise faults.
+  /// The faults that name an audit rule, in the catalogue's order.
+  public static var rules: [FaultKind] { allCases.filter { !$0.isNoise && !$0.isScenario } }
+
+  /// The rule the truth reports for the fault: its own for a rule fault, `checkpoint-mismatch`
+  /// for a collision; nil for noise and for a backup in progress, which yields at most a
+  /// `freeze-near-timeout` (when the report time is past 80 % of the timeout).
+  public var truthRule: String? {
+    switch self {
+    case .checkpointCollision: return FaultKind.checkpointMismatch.rawValue
+    case .backupInProgress, .decoyLines, .writeDaemonDied, .severeNoise: return nil
+    default: return rawValue
+    }
+  }
+
+  /// The rule's severity (SPEC §5); nil for noise and scenario faults. An unrecognised
+  /// message is a warning for a line of severity 0–1 and critical for 2–3: this is the former.
   public var severity: String? {
     switch self {
     case .freezeNearTimeout, .unjournaledDatabases, .overlappingFreeze, .quiesceTooLong,
-      .resumeWithoutQuiesce, .clockSkew, .ambiguousLocalTime:
+      .resumeWithoutQuiesce, .clockSkew, .ambiguousLocalTime, .unrecognisedBackupMessage,
+      .zoneMismatch:
       return "warning"
     case .insufficientEvidence: return "unknown"
-    case .decoyLines, .writeDaemonDied, .severeNoise: return nil
+    case .decoyLines, .writeDaemonDied, .severeNoise, .checkpointCollision, .backupInProgress:
+      return nil
     default: return "critical"
     }
   }
@@ -59,9 +91,11 @@ public enum FaultKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
     case .quiesceTimeout, .quiesceTooLong, .resumeWithoutQuiesce, .memberMissing, .clockSkew:
       return .clusterQuiesce
     case .freezeFailed: return .instanceFreeze
-    case .neverThawed, .neverResumed: return .lastNight
+    case .thawUnconfirmed, .unrecognisedBackupMessage: return .anyFreeze
+    case .checkpointCollision: return .checkpointed
+    case .neverThawed, .neverResumed, .backupInProgress: return .lastNight
     case .rpoExceeded: return .skippedNights
-    case .insufficientEvidence, .ambiguousLocalTime: return .special
+    case .insufficientEvidence, .ambiguousLocalTime, .zoneMismatch: return .special
     case .decoyLines, .writeDaemonDied, .severeNoise: return .daytime
     }
   }
@@ -75,6 +109,21 @@ public enum FaultKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
 /// Where a fault is staged: which night's session it takes over, or none.
 enum FaultStage: Sendable, Equatable {
   case clusterFreeze, clusterQuiesce, instanceFreeze, lastNight, skippedNights, special, daytime
+  /// A cluster freeze or an instance freeze, chosen at random.
+  case anyFreeze
+  /// A session that logs a checkpoint number: a cluster freeze or a journal checkpoint.
+  case checkpointed
+
+  /// True for the stages that take a night of their own.
+  var takesNight: Bool {
+    switch self {
+    case .clusterFreeze, .clusterQuiesce, .instanceFreeze, .skippedNights, .anyFreeze,
+      .checkpointed:
+      return true
+    case .lastNight, .special, .daytime:
+      return false
+    }
+  }
 }
 
 /// The three documented approaches of a sharded cluster backup (SPEC §2), plus the

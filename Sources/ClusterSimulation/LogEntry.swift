@@ -46,11 +46,13 @@ struct Episode: Sendable, Equatable {
   /// The true instant of the step coordinated across servers (the quiesce-begin).
   var coordinated: Int64?
 
-  /// freeze-begin, frozen, thawed (true instants).
+  /// freeze-begin, frozen, thaw-begin (the first), thawed (true instants).
   var freezeBegin: Int64?
   var frozen: Int64?
+  var thawBegin: Int64?
   var thawed: Int64?
-  /// Freezing failed (the server logged freeze-failed).
+  /// Freezing failed (the server logged freeze-failed, or a wording the catalogue does not
+  /// know, and never "System suspended").
   var failed = false
   /// A thaw found the write daemon already running and logged "Already resumed".
   var alreadyResumed = false
@@ -62,6 +64,8 @@ struct Episode: Sendable, Equatable {
   var overlapping = false
   /// Databases the freeze warned were not journalled.
   var unjournaled = 0
+  /// The severities of the lines in unknown wordings (`unrecognised` events) it logged.
+  var unrecognisedSeverities: [Int] = []
 
   /// quiesce-begin, quiesced, resumed (true instants).
   var quiesceBegin: Int64?

@@ -1,38 +1,44 @@
 /// Stages a restore test: a copy of the master started from a snapshot taken during a
 /// consistent cluster freeze. Its log is the master's up to the snapshot (the snapshot holds
-/// the log file too), then the startup recovery of an instance that was frozen.
+/// the log file too), then the startup recovery of an instance that was frozen. Half of the
+/// time the copy's log begins at the master's "System suspended" line instead, as the public
+/// Azure restore example shows it.
 struct RestoreStaging {
   /// The restored instance's model, ready for the writer (its log ends an hour after the
-  /// restart), and what the truth says about it.
+  /// restart), where its written evidence begins, and what the truth says about it.
   var server: ServerModel
+  var evidenceStart: Int64
   var end: Int64
   var restoreTest: SimulationTruth.RestoreTest
 
   static let name = "restore1"
 
-  /// Picks the latest consistent cluster freeze that leaves three hours before the end, or
-  /// nil when there is none.
+  /// Picks the latest consistent cluster freeze that leaves three hours before the end of
+  /// the evidence, or nil when there is none.
   static func stage(_ model: ClusterModel, truth: SimulationTruth, sessionIDs: [Int: String])
     -> RestoreStaging?
   {
     let master = model.servers[0]
-    let flagged = Set(truth.findings.compactMap(\.session))
+    let consistent = Set(truth.sessions.filter { $0.verdict == "consistent" }.map(\.id))
     let hour = ClusterModel.hour
+    let evidenceEnd = model.evidenceEnd.max()!
     let candidates = master.episodes.filter { episode in
-      guard let id = sessionIDs[episode.session], !flagged.contains(id),
+      guard let id = sessionIDs[episode.session], consistent.contains(id),
         model.sessions[episode.session].kind == .clusterFreeze,
         let frozen = episode.frozen, let thawed = episode.thawed
       else { return false }
-      return thawed - frozen > 10_000 && frozen + 3 * hour < model.end
+      return thawed - frozen > 10_000 && frozen + 3 * hour < evidenceEnd
     }
     guard let episode = candidates.last, let frozen = episode.frozen else { return nil }
     var rng = model.rng.derived(0x7265_7374)
     let snapshot = frozen + rng.int64(in: 2_000...8_000)
-    let restart = min(snapshot + rng.int64(in: 2 * hour...6 * hour), model.end - hour)
+    let restart = min(snapshot + rng.int64(in: 2 * hour...6 * hour), evidenceEnd - hour)
+    let beginsAtFrozen = rng.chance(0.5)
+    let evidenceStart = beginsAtFrozen ? frozen : model.evidenceStart[0]
     var server = master
     server.name = RestoreStaging.name
     server.role = "restored"
-    server.entries = master.entries.filter { $0.time <= snapshot }
+    server.entries = master.entries.filter { $0.time >= evidenceStart && $0.time <= snapshot }
     server.episodes = []
     server.downIntervals = master.downIntervals.filter { $0.upperBound < snapshot }
     server.downIntervals.append((snapshot + 1)...(snapshot + 1))
@@ -50,13 +56,14 @@ struct RestoreStaging {
     server.nextMidnight = server.midnight(after: restart)
     server.restart(restart, afterCrash: true)
     server.advance(to: restart + hour - 1)
-    let builder = TruthBuilder(model: model)
     let recovery = server.entries.first { $0.time >= snapshot && $0.event == "recovery" }!.time
     let restoreTest = SimulationTruth.RestoreTest(
       server: RestoreStaging.name, restoredFrom: master.name,
-      session: sessionIDs[episode.session]!, snapshotTime: builder.logged(0, snapshot),
-      restoredAt: builder.loggedRecovery(0, recovery))
-    return RestoreStaging(server: server, end: restart + hour, restoreTest: restoreTest)
+      session: sessionIDs[episode.session]!, snapshotTime: model.logged(0, snapshot),
+      restoredAt: TruthBuilder(model: model).loggedRecovery(0, recovery))
+    return RestoreStaging(
+      server: server, evidenceStart: evidenceStart, end: restart + hour,
+      restoreTest: restoreTest)
   }
 
   /// The journal state whose current file is `path` (`/iris/journal1/20210811.003`).

@@ -25,6 +25,9 @@ struct ServerLogWriter {
   let layout: LogLayout
   let catalogue: NoiseCatalogue
 
+  /// How long after the log's first entry the noise begins (a startup takes about a second).
+  static let quietStart: Int64 = 1_500
+
   private let sink = ByteSink()
   private var rng: SplitMix64
   private var zone: ZoneCursor
@@ -63,7 +66,11 @@ struct ServerLogWriter {
     refreshPids()
     try sink.open(directory + "/" + layout.fileName)
     let meanGap = noisePerHour > 0 ? 3_600_000_000 / Int64(noisePerHour) : Int64.max
-    var noise = noisePerHour > 0 ? evidenceStart * 1000 + rng.int64(in: 0...meanGap) : Int64.max
+    // Noise begins once the log's first entry (its startup, or a restored copy's frozen line)
+    // is written: a log begins with what the model put first.
+    let first = entries.first { $0.time >= evidenceStart }?.time ?? evidenceStart
+    let noiseStart = (max(first, evidenceStart) + ServerLogWriter.quietStart) * 1000
+    var noise = noisePerHour > 0 ? noiseStart + rng.int64(in: 0...meanGap) : Int64.max
     var index = 0
     var downIndex = 0
     let down = server.downIntervals

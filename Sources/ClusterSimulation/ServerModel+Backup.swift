@@ -59,14 +59,36 @@ extension ServerModel {
     episodes[episode].frozen = time + 1
   }
 
-  /// Freezing fails on this server: nothing stays suspended (SPEC §2).
-  mutating func failFreeze(_ time: Int64, pid: Int, episode: Int) {
+  /// Freezing fails on this server: nothing stays suspended (SPEC §2). It says so with
+  /// "Failed to suspend system", or with `unrecognised`, a wording the catalogue does not know.
+  mutating func failFreeze(_ time: Int64, pid: Int, episode: Int, unrecognised: String? = nil) {
     advance(to: time)
     episodes[episode].failed = true
+    if let unrecognised {
+      logUnrecognised(time, pid: pid, severity: 2, unrecognised, episode: episode)
+      return
+    }
     log(
       time, pid: pid, severity: 2,
       BackupMessages.freezeFailed(rng.pick(BackupMessages.freezeFailureReasons)),
       event: "freeze-failed", episode: episode)
+  }
+
+  /// A backup class logs a wording the catalogue does not know: an `unrecognised` event.
+  mutating func logUnrecognised(
+    _ time: Int64, pid: Int, severity: Int, _ text: String, episode: Int
+  ) {
+    log(time, pid: pid, severity: severity, text, event: "unrecognised", episode: episode)
+    episodes[episode].unrecognisedSeverities.append(severity)
+  }
+
+  /// ExternalThaw logs "Resuming system" and nothing confirms it (yet): the begun thaw ends
+  /// the freeze, and the write daemon stays suspended until something resumes it.
+  mutating func beginThaw(_ time: Int64, pid: Int, episode: Int) {
+    advance(to: time)
+    log(time, pid: pid, BackupMessages.thawBegin, event: "thaw-begin", episode: episode)
+    if episodes[episode].thawBegin == nil { episodes[episode].thawBegin = time }
+    if openFreeze == episode { openFreeze = nil }
   }
 
   /// `ExternalThaw` on this server: resumes a suspended write daemon ("System resumed"), or
@@ -74,6 +96,7 @@ extension ServerModel {
   mutating func thaw(_ time: Int64, pid: Int, episode: Int) {
     advance(to: time)
     log(time, pid: pid, BackupMessages.thawBegin, event: "thaw-begin", episode: episode)
+    if episodes[episode].thawBegin == nil { episodes[episode].thawBegin = time }
     if suspendedSince != nil, openFreeze == episode {
       resumeWriteDaemon(time + 40)
       log(
@@ -94,6 +117,7 @@ extension ServerModel {
   mutating func failThaw(_ time: Int64, pid: Int, episode: Int) {
     advance(to: time)
     log(time, pid: pid, BackupMessages.thawBegin, event: "thaw-begin", episode: episode)
+    if episodes[episode].thawBegin == nil { episodes[episode].thawBegin = time }
     log(
       time + rng.int64(in: 200...2_000), pid: pid, severity: 2,
       BackupMessages.thawFailed(rng.pick(BackupMessages.thawFailureReasons)),
@@ -102,19 +126,21 @@ extension ServerModel {
   }
 
   /// `WDSuspendLimit` resumes the write daemon without a thaw: the backup's later thaw will
-  /// find it running and log "Already resumed".
-  mutating func suspendLimitReached(_ time: Int64, limitSeconds: Int) {
+  /// find it running and log "Already resumed". `episode` is the freeze whose suspension it
+  /// ends when no freeze is open any more (a thaw began and did not resume it).
+  mutating func suspendLimitReached(_ time: Int64, limitSeconds: Int, episode: Int? = nil) {
     advance(to: time)
     log(
       time, pid: daemonPids[1], severity: 1,
       "Write daemon suspension limit (WDSuspendLimit=\(limitSeconds)) reached: write daemon restarted without ExternalThaw"
     )
-    resumeWriteDaemon(time + 2)
+    resumeWriteDaemon(time + 2, episode: episode)
   }
 
-  /// The write daemon writes its backlog and runs again.
-  mutating func resumeWriteDaemon(_ time: Int64) {
-    if let open = openFreeze { episodes[open].suspendedTo = time }
+  /// The write daemon writes its backlog and runs again; the suspension it ends is the open
+  /// freeze's, else `episode`'s.
+  mutating func resumeWriteDaemon(_ time: Int64, episode: Int? = nil) {
+    if let open = openFreeze ?? episode { episodes[open].suspendedTo = time }
     suspendedSince = nil
     if userProcessesSuspended {
       log(

@@ -33,7 +33,8 @@ extension ServerModel {
 
   /// The instance starts again at `time`: after a crash, startup recovery first writes its
   /// block (dated in its own text, to the second), and the startup says the previous
-  /// shutdown was abnormal. Returns the instant of the startup entry. When `episode` is
+  /// shutdown was abnormal; IRIS 2024.1 and later log the instance's start with its UTC time
+  /// just before the startup. Returns the instant of the startup entry. When `episode` is
   /// given (a crash while frozen), the recovery and startup end that episode.
   @discardableResult
   mutating func restart(_ time: Int64, afterCrash: Bool, episode: Int? = nil) -> Int64 {
@@ -57,9 +58,17 @@ extension ServerModel {
     }
     daemonPids = (0..<4).map { _ in newPid() }
     let control = daemonPids[0]
+    if writesInstanceStart {
+      // It states the server's own UTC reading, the instant its local timestamp denotes.
+      log(
+        cursor, pid: control, category: BackupMessages.generic,
+        BackupMessages.instanceStart(node: name, utc: clock.shown(cursor)),
+        event: "instance-start")
+      cursor += rng.int64(in: 2...25)
+    }
     log(
       cursor, pid: control, category: BackupMessages.generic, "", event: "startup",
-      continuation: BackupMessages.startupLines(server: name))
+      continuation: BackupMessages.startupLines(server: name, recent: writesInstanceStart))
     isUp = true
     if afterCrash {
       log(
@@ -70,6 +79,8 @@ extension ServerModel {
     }
     let afterRecovery = entries.last!.time
     log(afterRecovery + 120, pid: control, "Private global pool: 1,048,576 bytes")
+    // A midnight switch due in between comes first, so journal files keep their order.
+    advance(to: afterRecovery + 400)
     switchJournal(afterRecovery + 400, pid: daemonPids[2])
     log(afterRecovery + 900, pid: control, "Enabling logons")
     log(afterRecovery + 950, pid: control, "LMF Info:  Licensed for 64 users.")

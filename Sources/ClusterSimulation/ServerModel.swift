@@ -37,6 +37,9 @@ struct ServerModel: Sendable {
   var bufferPoolEndurance: Int64 = 900_000
   /// Databases whose journaling an operator has turned off.
   var unjournaledDatabases: [String] = []
+  /// Whether each startup logs `Instance '…' starting on node …` (IRIS 2024.1 and later, in
+  /// the IRIS and structured layouts; not Caché).
+  var writesInstanceStart = true
 
   var journal: JournalState
   var nextSizeSwitch: Int64

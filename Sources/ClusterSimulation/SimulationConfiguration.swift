@@ -99,6 +99,17 @@ public struct SimulationConfiguration: Sendable, Equatable {
     if serverCount < 3, faults.contains(.clockSkew) {
       throw invalid("clock-skew needs at least 3 servers (a median of two cannot single one out)")
     }
+    if serverCount < 3, faults.contains(.checkpointCollision) {
+      throw invalid(
+        "checkpoint-collision needs at least 3 servers (with two, no number is the majority)")
+    }
+    // The backup in progress runs on a server with no episode left open by the others.
+    let open = Set(faults).intersection([.neverThawed, .neverResumed]).count
+    if faults.contains(.backupInProgress), serverCount < open + 1 {
+      throw invalid(
+        "backup-in-progress with \(open == 1 ? "never-thawed or never-resumed" : "both") "
+          + "needs at least \(open + 1) servers")
+    }
     let needed = FaultPlanner.nightsNeeded(for: faults)
     guard days >= needed else {
       throw invalid(

@@ -4,7 +4,11 @@ public struct SimulationTruth: Sendable, Equatable {
   /// One simulated data server.
   public struct Server: Sendable, Equatable {
     public var name: String
+    /// The zone the server writes its log in.
     public var timeZone: String
+    /// The zone `cluster.toml` gives it: `timeZone`, except for the server of a
+    /// `zone-mismatch` (a zone with the same DST rules and another offset).
+    public var configuredTimeZone: String
     /// `master` or `shard`.
     public var role: String
     public var clockOffsetMilliseconds: Int64
@@ -52,6 +56,11 @@ public struct SimulationTruth: Sendable, Equatable {
     public var members: [Member]
     /// The fault the scheduler staged in it (for reading the truth; not a finding).
     public var stagedFault: String?
+    /// `consistent`, `degraded`, `inconsistent` or `unknown` from the worst severity of its
+    /// findings (`rpo-exceeded` aside: it concerns the gap after the session), or
+    /// `in-progress` when an episode is still running at the report time and nothing is
+    /// critical.
+    public var verdict: String
   }
 
   /// One finding a correct audit reports.
@@ -73,6 +82,9 @@ public struct SimulationTruth: Sendable, Equatable {
   public var expectedEvents: [String: [String: Int]]
   /// Restored servers and the sessions they test (empty without `--restore-test`).
   public var restoreTests: [RestoreTest] = []
+  /// The instant (UTC milliseconds) a correct audit is assumed to run, after every server's
+  /// last entry; nil when nothing is in progress (then any time long after the logs will do).
+  public var reportTime: Int64?
   /// The recovery point objective the `rpo-exceeded` findings assume (`--rpo 36h`).
   public static let recoveryPointObjective: Int64 = 36 * 3_600_000
   public static let freezeTimeout: Int64 = 600_000

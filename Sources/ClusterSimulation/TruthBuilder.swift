@@ -7,6 +7,8 @@ struct TruthBuilder {
   private var seen: Set<String> = []
   /// The id given to each planned session that has visible episodes (plan index → id).
   private(set) var sessionIDs: [Int: String] = [:]
+  /// Sessions with an episode still running at the report time.
+  var sessionsInProgress: Set<String> = []
 
   init(model: ClusterModel) {
     self.model = model
@@ -14,8 +16,7 @@ struct TruthBuilder {
 
   /// The instant a server's written local time denotes (what a reader recovers).
   func logged(_ server: Int, _ instant: Int64) -> Int64 {
-    let model = self.model.servers[server]
-    return model.zone.instant(local: model.zone.local(model.clock.shown(instant)))
+    model.logged(server, instant)
   }
 
   /// The recovery block is dated to the second, in local time.
@@ -54,11 +55,23 @@ struct TruthBuilder {
       for episode in episodes { judge(episode, session: id) }
       judgeSession(session, plan: model.sessions[plan], episodes: episodes)
     }
+    for index in sessions.indices { sessions[index].verdict = verdict(of: sessions[index].id) }
     judgeRecoveryPoint(sessions)
+    judgeZones()
     findings.sort { ($0.time, $0.rule, $0.server ?? "") < ($1.time, $1.rule, $1.server ?? "") }
     return SimulationTruth(
       servers: servers(), sessions: sessions, findings: findings,
-      expectedEvents: expectedEvents())
+      expectedEvents: expectedEvents(), reportTime: model.reportTime)
+  }
+
+  /// A session's verdict from its findings so far (`rpo-exceeded` is judged later: it is
+  /// about the gap after a consistent session, not about the session).
+  func verdict(of session: String) -> String {
+    let severities = Set(findings.filter { $0.session == session }.map(\.severity))
+    if severities.contains("critical") { return "inconsistent" }
+    if sessionsInProgress.contains(session) { return "in-progress" }
+    if severities.contains("unknown") { return "unknown" }
+    return severities.contains("warning") ? "degraded" : "consistent"
   }
 
   private func makeSession(id: String, plan: PlannedSession, episodes: [Episode])
@@ -73,7 +86,7 @@ struct TruthBuilder {
     return SimulationTruth.Session(
       id: id, kind: plan.kind.rawValue, checkpoint: majorityCheckpoint(episodes),
       start: members.map(\.firstEventTime).min()!, end: members.map(\.lastEventTime).max()!,
-      members: members, stagedFault: plan.fault?.rawValue)
+      members: members, stagedFault: plan.fault?.rawValue, verdict: "consistent")
   }
 
   func majorityCheckpoint(_ episodes: [Episode]) -> Int? {
@@ -82,20 +95,25 @@ struct TruthBuilder {
     return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
   }
 
-  mutating func add(_ rule: FaultKind, server: Int?, session: String?, time: Int64) {
+  /// Adds a finding unless one of the rule, server and session exists; `severity` overrides
+  /// the rule's own (an unrecognised message's depends on its line).
+  mutating func add(
+    _ rule: FaultKind, server: Int?, session: String?, time: Int64, severity: String? = nil
+  ) {
     let name = server.map { model.servers[$0].name }
     let key = "\(rule.rawValue)|\(name ?? "")|\(session ?? "")"
     guard seen.insert(key).inserted else { return }
     findings.append(
       SimulationTruth.Finding(
-        rule: rule.rawValue, severity: rule.severity ?? "unknown",
+        rule: rule.rawValue, severity: severity ?? rule.severity ?? "unknown",
         server: name, session: session, time: time))
   }
 
   private func servers() -> [SimulationTruth.Server] {
     model.servers.map { server in
       SimulationTruth.Server(
-        name: server.name, timeZone: server.zone.identifier, role: server.role,
+        name: server.name, timeZone: server.zone.identifier,
+        configuredTimeZone: model.configuredZones[server.index], role: server.role,
         clockOffsetMilliseconds: server.clock.offsetMilliseconds,
         driftPartsPerMillion: server.clock.driftPartsPerMillion,
         layout: model.configuration.layout(of: server.index).rawValue)
@@ -106,7 +124,10 @@ struct TruthBuilder {
     var result: [String: [String: Int]] = [:]
     for server in model.servers {
       var counts: [String: Int] = [:]
-      for entry in server.entries where entry.time >= model.evidenceStart[server.index] {
+      for entry in server.entries
+      where entry.time >= model.evidenceStart[server.index]
+        && entry.time < model.evidenceEnd[server.index]
+      {
         if let event = entry.event { counts[event, default: 0] += 1 }
       }
       result[server.name] = counts

@@ -9,6 +9,7 @@ enum TruthDocument {
     let servers = truth.servers.map { server -> JSONValue in
       .object([
         "name": .string(server.name), "timezone": .string(server.timeZone),
+        "configured_timezone": .string(server.configuredTimeZone),
         "role": .string(server.role), "clock_offset_ms": .int(server.clockOffsetMilliseconds),
         "drift_ppm": .int(server.driftPartsPerMillion), "log_from": time(server.logFrom),
         "log_to": time(server.logTo), "restored_from": .optional(server.restoredFrom),
@@ -20,7 +21,7 @@ enum TruthDocument {
         "id": .string(session.id), "kind": .string(session.kind),
         "checkpoint": session.checkpoint.map { .int(Int64($0)) } ?? .null,
         "start": time(session.start), "end": time(session.end),
-        "staged_fault": .optional(session.stagedFault),
+        "staged_fault": .optional(session.stagedFault), "verdict": .string(session.verdict),
         "members": .array(
           session.members.map { member in
             .object([
@@ -41,7 +42,7 @@ enum TruthDocument {
       JSONValue.object(counts.mapValues { .int(Int64($0)) })
     }
     let document = JSONValue.object([
-      "schema_version": .int(1),
+      "schema_version": .int(2),
       "command_line": .string(configuration.commandLine),
       "arguments": arguments(configuration),
       "thresholds": .object([
@@ -50,6 +51,7 @@ enum TruthDocument {
       ]),
       "servers": .array(servers), "sessions": .array(sessions), "findings": .array(findings),
       "expected_events": .object(events),
+      "report_time": time(truth.reportTime),
       "restore_tests": .array(
         truth.restoreTests.map { restore in
           .object([
@@ -92,7 +94,7 @@ enum TruthDocument {
       text += "\n[[servers]]\n"
       text += "name = \"\(server.name)\"\n"
       text += "path = \"\(server.name)\"\n"
-      text += "timezone = \"\(server.timeZone)\"\n"
+      text += "timezone = \"\(server.configuredTimeZone)\"\n"
       text += "role = \"\(server.role)\"\n"
       if let origin = server.restoredFrom { text += "restored_from = \"\(origin)\"\n" }
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ClusterSimulation
@@ -13,7 +14,14 @@ import Testing
     "Previous system shutdown was abnormal", "Journal restore not required",
     "Failed to suspend", "Failed to resume", "Timed out waiting for system to quiesce",
     "ends journal file", "not being journalled", "are not journalled", "Start a journal restore",
+    "starting on node",
   ]
+
+  /// Every unknown wording the simulator writes, with its severity.
+  static let unrecognisedWordings =
+    UnrecognisedWording.freezeNotes
+    + UnrecognisedWording.thawReplies.map { ($0, 2) }
+    + UnrecognisedWording.freezeFailures.map { ($0, 2) }
 
   @Test func noiseTemplatesAvoidEventWording() {
     for definition in NoiseCatalogue.definitions {
@@ -42,6 +50,25 @@ import Testing
       }
     }
     #expect(decoys >= 4)
+  }
+
+  @Test func unknownWordingsHaveTheBackupShapeAndNoKnownWording() throws {
+    var text = ""
+    for (index, wording) in CatalogueTests.unrecognisedWordings.enumerated() {
+      #expect(wording.0.hasPrefix("Backup.General.External"), "\(wording.0)")
+      for known in CatalogueTests.eventWording {
+        #expect(!wording.0.contains(known), "\(wording.0) uses \(known)")
+      }
+      text +=
+        "08/11/21-05:49:\(10 + index):233 (1837\(index)) \(wording.1) [Utility.Event] "
+        + wording.0 + "\n"
+    }
+    // The reader finds no known event in them; once it knows `unrecognised`, one each.
+    let reading = try EventReading.read(text)
+    #expect(reading.events.allSatisfy { $0.kind.rawValue == "unrecognised" })
+    if !SimulationFixtures.namesTheReaderLacks.contains("unrecognised") {
+      #expect(reading.events.count == CatalogueTests.unrecognisedWordings.count)
+    }
   }
 
   @Test func templatesCompileIntoTheirParts() {

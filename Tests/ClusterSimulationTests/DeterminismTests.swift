@@ -14,15 +14,22 @@ import Testing
   }
 
   @Test func sameArgumentsWriteIdenticalBytes() throws {
-    var configuration = SimulationFixtures.configuration(faults: [.crashWhileFrozen, .thawFailed])
+    var configuration = SimulationFixtures.configuration(
+      faults: [
+        .crashWhileFrozen, .thawFailed, .checkpointCollision, .unrecognisedBackupMessage,
+        .backupInProgress, .zoneMismatch,
+      ])
     configuration.rotateBytes = 20_000
     configuration.gzipRotated = true
+    configuration.restoreTest = true
     let (first, _) = try SimulationFixtures.generate(configuration)
     let (second, _) = try SimulationFixtures.generate(configuration)
     let firstFiles = try SimulationFixtures.files(under: first.path)
     let secondFiles = try SimulationFixtures.files(under: second.path)
     #expect(firstFiles.keys.sorted() == secondFiles.keys.sorted())
     #expect(firstFiles.keys.contains { $0.hasSuffix(".gz") })
+    let truth = String(decoding: firstFiles["truth.json"] ?? Data(), as: UTF8.self)
+    #expect(truth.contains("\"report_time\": \"20") && truth.contains("\"configured_timezone\""))
     for (path, bytes) in firstFiles {
       #expect(secondFiles[path] == bytes, "\(path) differs between two runs")
     }

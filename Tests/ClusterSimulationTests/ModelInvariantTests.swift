@@ -26,6 +26,15 @@ import Testing
       rng: SplitMix64(seed: 1), start: start)
   }
 
+  /// A UTC server frozen an hour into the period: the server, the freeze-begin, the episode.
+  static func frozenServer() -> (server: ServerModel, start: Int64, episode: Int) {
+    var server = ModelInvariantTests.server()
+    let start = server.now + 3_600_000
+    let episode = server.beginFreeze(start, pid: 100, session: 0)
+    server.completeFreeze(start + 500, pid: 100, episode: episode, switchJournal: true)
+    return (server, start, episode)
+  }
+
   @Test func aThawNeverPrecedesItsFreeze() throws {
     let builderModels = try ModelInvariantTests.models()
     for model in builderModels {
@@ -41,10 +50,8 @@ import Testing
   }
 
   @Test func aCrashClearsTheFreeze() {
-    var server = ModelInvariantTests.server()
-    let start = server.now + 3_600_000
-    let episode = server.beginFreeze(start, pid: 100, session: 0)
-    server.completeFreeze(start + 500, pid: 100, episode: episode, switchJournal: true)
+    let (frozen, start, episode) = ModelInvariantTests.frozenServer()
+    var server = frozen
     #expect(server.openFreeze == episode && server.suspendedSince != nil)
     server.crash(start + 60_000)
     #expect(server.openFreeze == nil && server.suspendedSince == nil && !server.isUp)
@@ -109,21 +116,43 @@ import Testing
   }
 
   @Test func wdSuspendLimitMakesTheThawSayAlreadyResumed() {
-    var server = ModelInvariantTests.server()
-    let start = server.now + 3_600_000
-    let episode = server.beginFreeze(start, pid: 100, session: 0)
-    server.completeFreeze(start + 500, pid: 100, episode: episode, switchJournal: true)
+    let (frozen, start, episode) = ModelInvariantTests.frozenServer()
+    var server = frozen
     server.suspendLimitReached(start + 120_000, limitSeconds: 120)
     server.thaw(start + 300_000, pid: 300, episode: episode)
     #expect(server.episodes[episode].alreadyResumed && server.episodes[episode].thawed == nil)
     #expect(server.openFreeze == nil)
   }
 
+  @Test func aBegunThawEndsTheFreezeWithoutResumingTheWriteDaemon() {
+    let (frozen, start, episode) = ModelInvariantTests.frozenServer()
+    var server = frozen
+    server.beginThaw(start + 20_000, pid: 300, episode: episode)
+    #expect(server.openFreeze == nil && server.suspendedSince != nil)
+    #expect(server.episodes[episode].thawBegin == start + 20_000)
+    server.suspendLimitReached(start + 200_000, limitSeconds: 200, episode: episode)
+    #expect(server.suspendedSince == nil && server.episodes[episode].suspendedTo != nil)
+    // The next freeze is a new episode, not an overlap of the old one.
+    let next = server.beginFreeze(start + 300_000, pid: 400, session: 1)
+    #expect(next != episode && !server.episodes[episode].overlapping)
+  }
+
+  @Test func everyLogBeginsWithAStartup() throws {
+    for model in try ModelInvariantTests.models() {
+      for server in model.servers {
+        let written = server.entries.filter {
+          $0.time >= model.evidenceStart[server.index] && $0.time < model.evidenceEnd[server.index]
+        }
+        let first = written.min { $0.time < $1.time }
+        #expect(first?.time == model.evidenceStart[server.index])
+        #expect(["instance-start", "startup"].contains(first?.event ?? ""), "\(server.name)")
+      }
+    }
+  }
+
   @Test func aLongFreezeSuspendsUserProcessesAfterTheTimeout() {
-    var server = ModelInvariantTests.server()
-    let start = server.now + 3_600_000
-    let episode = server.beginFreeze(start, pid: 100, session: 0)
-    server.completeFreeze(start + 500, pid: 100, episode: episode, switchJournal: true)
+    let (frozen, start, episode) = ModelInvariantTests.frozenServer()
+    var server = frozen
     server.thaw(start + 700_000, pid: 300, episode: episode)
     let notice = server.entries.first {
       $0.text.hasPrefix("Write daemon suspended for 600 seconds")
