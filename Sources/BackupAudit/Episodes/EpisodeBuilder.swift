@@ -18,12 +18,15 @@ public struct EpisodeBuilder {
   public static let adoptionWindowMilliseconds: Int64 = 60_000
 
   private let server: String
-  /// The open freeze: begun, no thaw begun since.
-  private var freeze: Episode?
+  /// The open freeze: begun, no thaw begun since. Invariant: a `.freeze` draft.
+  private var freeze: EpisodeDraft?
   /// The freeze whose thaw began and is not confirmed yet; never set together with `freeze`.
-  private var thawing: Episode?
-  private var quiesce: Episode?
+  private var thawing: EpisodeDraft?
+  /// The open quiesce outside any freeze. Invariant: a `.quiesce` draft.
+  private var quiesce: EpisodeDraft?
   private var finished: [Episode] = []
+  /// A thaw-begin seen while nothing was frozen, kept for the "Already resumed" that follows.
+  private var pendingThawBegin: BackupEvent?
   /// Unrecognised backup messages logged while no episode was open.
   public private(set) var strayUnrecognised: [BackupEvent] = []
 
@@ -51,18 +54,19 @@ public struct EpisodeBuilder {
     if thawing != nil && !continuesThaw(event) { close(\.thawing, .unconfirmed) }
     switch event.kind {
     case .freezeBegin: beginFreeze(event)
-    case .frozen: withFreeze(event) { if $0.frozen == nil { $0.frozen = event } }
-    case .freezeJournalFile:
-      if freeze != nil { freeze!.freezeJournalFile = freeze!.freezeJournalFile ?? event }
-    case .unjournaledDatabase, .unjournaledSummary: freeze?.unjournaled.append(event)
-    case .freezeFailed: failFreeze(event)
+    case .frozen: openFreeze { if $0.frozen == nil { $0.frozen = event } }
+    case .freezeJournalFile: freeze?.withFreeze { $0.journalFile = $0.journalFile ?? event }
+    case .unjournaledDatabase, .unjournaledSummary: freeze?.withFreeze { $0.unjournaled.append(event) }
+    case .freezeFailed:
+      openFreeze { $0.failed = event }
+      close(\.freeze, .failed)
     case .thawBegin: beginThaw(event)
     case .thawed:
       if thawing != nil {
-        thawing!.thawed = event
+        thawing!.withFreeze { $0.thawed = event }
         close(\.thawing, .completed)
       } else {
-        withFreeze(event) { $0.thawed = event }
+        openFreeze { $0.thawed = event }
         close(\.freeze, .completed)
       }
     case .alreadyResumed: alreadyResumed(event)
@@ -100,51 +104,44 @@ public struct EpisodeBuilder {
 
   private mutating func beginFreeze(_ event: BackupEvent) {
     if freeze != nil {
-      freeze!.overlappingFreezes.append(event)
+      freeze!.withFreeze { $0.overlapping.append(event) }
       return
     }
-    var opened = Episode(server: server, kind: .freeze)
-    opened.freezeBegin = event
+    var steps = FreezeSteps()
+    steps.begin = event
+    var opened = EpisodeDraft(.freeze(steps))
     adoptQuiesce(into: &opened, before: event.epochMilliseconds)
     freeze = opened
   }
 
   /// Moves a quiesce or checkpoint that began just before the freeze into it.
-  private mutating func adoptQuiesce(into opened: inout Episode, before instant: Int64) {
+  private mutating func adoptQuiesce(into opened: inout EpisodeDraft, before instant: Int64) {
     let earliest = instant - Self.adoptionWindowMilliseconds
     if let open = quiesce, open.start >= earliest {
-      merge(open, into: &opened)
+      if let steps = open.quiesce { opened.withQuiesce { $0 = steps } }
+      opened.unrecognised += open.unrecognised
       quiesce = nil
       return
     }
     if let last = finished.last, last.kind != .freeze, last.start >= earliest,
       last.ending == .completed || last.ending == .instant
     {
-      merge(finished.removeLast(), into: &opened)
+      finished.removeLast()
+      switch last.body {
+      case .quiesce(let steps): opened.withQuiesce { $0 = steps }
+      case .checkpoint(let event): opened.withQuiesce { $0.checkpoint = event }
+      case .freeze: break
+      }
+      opened.unrecognised += last.unrecognised
     }
-  }
-
-  private func merge(_ inner: Episode, into outer: inout Episode) {
-    outer.quiesceBegin = inner.quiesceBegin
-    outer.quiesced = inner.quiesced
-    outer.quiesceTimeout = inner.quiesceTimeout
-    outer.resumeBegin = inner.resumeBegin
-    outer.resumed = inner.resumed
-    outer.checkpoint = inner.checkpoint
-  }
-
-  private mutating func failFreeze(_ event: BackupEvent) {
-    withFreeze(event) { $0.freezeFailed = event }
-    close(\.freeze, .failed)
   }
 
   private mutating func beginThaw(_ event: BackupEvent) {
     guard freeze != nil else {
-      // Nothing frozen: kept for the "Already resumed" that follows.
       pendingThawBegin = event
       return
     }
-    freeze!.thawBegin = freeze!.thawBegin ?? event
+    freeze!.withFreeze { $0.thawBegin = $0.thawBegin ?? event }
     thawing = freeze
     freeze = nil
   }
@@ -156,113 +153,119 @@ public struct EpisodeBuilder {
       freeze = thawing
       thawing = nil
     }
-    withFreeze(event) { $0.thawFailed = $0.thawFailed ?? event }
+    openFreeze { $0.thawFailed = $0.thawFailed ?? event }
   }
 
   private mutating func alreadyResumed(_ event: BackupEvent) {
     for slot in [\EpisodeBuilder.thawing, \EpisodeBuilder.freeze] where self[keyPath: slot] != nil {
-      self[keyPath: slot]!.alreadyResumed = event
-      // A freeze that never reported "System suspended" has failed; its thaw finding nothing
-      // frozen confirms that nothing stayed frozen.
-      self[keyPath: slot]!.isThawAfterFailure = self[keyPath: slot]!.frozen == nil
+      self[keyPath: slot]!.withFreeze { steps in
+        steps.alreadyResumed = event
+        // A freeze that never reported "System suspended" has failed; its thaw finding
+        // nothing frozen confirms that nothing stayed frozen.
+        steps.isThawAfterFailure = steps.frozen == nil
+      }
       close(slot, .alreadyResumed)
       return
     }
     // The pre-script's thaw after a failed freeze: ExternalThaw finds nothing frozen.
     if let index = finished.lastIndex(where: { $0.kind == .freeze }),
-      finished[index].ending == .failed, finished[index].alreadyResumed == nil
+      finished[index].ending == .failed, finished[index].freeze?.alreadyResumed == nil
     {
-      finished[index].alreadyResumed = event
-      finished[index].isThawAfterFailure = true
-      if let pending = pendingThawBegin, pending.epochMilliseconds >= finished[index].start {
-        finished[index].thawBegin = finished[index].thawBegin ?? pending
+      let start = finished[index].start
+      let pending = pendingThawBegin.flatMap { $0.epochMilliseconds >= start ? $0 : nil }
+      finished[index].update { body in
+        guard case .freeze(var steps) = body else { return }
+        steps.alreadyResumed = event
+        steps.isThawAfterFailure = true
+        steps.thawBegin = steps.thawBegin ?? pending
+        body = .freeze(steps)
       }
       pendingThawBegin = nil
       return
     }
-    var orphan = Episode(server: server, kind: .freeze, ending: .alreadyResumed)
+    var orphan = FreezeSteps()
     orphan.thawBegin = pendingThawBegin
     orphan.alreadyResumed = event
     pendingThawBegin = nil
-    finished.append(orphan)
+    finished.append(Episode(server: server, body: .freeze(orphan), ending: .alreadyResumed))
   }
 
-  /// A thaw-begin seen while nothing was frozen, kept for the "Already resumed" that follows.
-  private var pendingThawBegin: BackupEvent?
-
-  /// Applies `update` to the open freeze, or to a new partial one when none is open (its
+  /// Applies `change` to the open freeze, or to a new partial one when none is open (its
   /// beginning is before the evidence, or it was never logged).
-  private mutating func withFreeze(_ event: BackupEvent, _ update: (inout Episode) -> Void) {
+  private mutating func openFreeze(_ change: (inout FreezeSteps) -> Void) {
     if freeze == nil {
-      freeze = Episode(server: server, kind: .freeze)
-      if let pending = pendingThawBegin {
-        freeze!.thawBegin = pending
-        pendingThawBegin = nil
-      }
+      var steps = FreezeSteps()
+      steps.thawBegin = pendingThawBegin
+      pendingThawBegin = nil
+      freeze = EpisodeDraft(.freeze(steps))
     }
-    update(&freeze!)
+    freeze!.withFreeze(change)
   }
 
   // MARK: quiesces and checkpoints
 
   private mutating func beginQuiesce(_ event: BackupEvent) {
-    if freeze != nil && freeze!.quiesceBegin == nil && freeze!.resumed == nil {
-      freeze!.quiesceBegin = event
+    if let inner = freeze?.quiesce, inner.begin == nil && inner.resumed == nil {
+      freeze!.withQuiesce { $0.begin = event }
       return
     }
     close(\.quiesce, .superseded)
-    var opened = Episode(server: server, kind: .quiesce)
-    opened.quiesceBegin = event
-    quiesce = opened
+    var steps = QuiesceSteps()
+    steps.begin = event
+    quiesce = EpisodeDraft(.quiesce(steps))
   }
 
   private mutating func quiesceStep(_ event: BackupEvent) {
-    if freeze != nil && (freeze!.isQuiesceOpen || (event.kind == .quiesced && freeze!.quiesced == nil)) {
-      apply(event, to: &freeze!)
+    if let inner = freeze?.quiesce, inner.isOpen || (event.kind == .quiesced && inner.quiesced == nil) {
+      freeze!.withQuiesce { Self.apply(event, to: &$0) }
       return
     }
     if quiesce == nil {
       // A Resume with no quiesce open, or the rest of a quiesce begun before the evidence.
-      quiesce = Episode(server: server, kind: .quiesce)
+      quiesce = EpisodeDraft(.quiesce(QuiesceSteps()))
     }
-    apply(event, to: &quiesce!)
+    quiesce!.withQuiesce { Self.apply(event, to: &$0) }
     if event.kind == .resumed { close(\.quiesce, .completed) }
     if event.kind == .quiesceTimeout { close(\.quiesce, .failed) }
   }
 
-  private func apply(_ event: BackupEvent, to episode: inout Episode) {
+  private static func apply(_ event: BackupEvent, to steps: inout QuiesceSteps) {
     switch event.kind {
-    case .quiesced: episode.quiesced = episode.quiesced ?? event
-    case .quiesceTimeout: episode.quiesceTimeout = episode.quiesceTimeout ?? event
-    case .resumeBegin: episode.resumeBegin = episode.resumeBegin ?? event
-    case .resumed: episode.resumed = episode.resumed ?? event
+    case .quiesced: steps.quiesced = steps.quiesced ?? event
+    case .quiesceTimeout: steps.timeout = steps.timeout ?? event
+    case .resumeBegin: steps.resumeBegin = steps.resumeBegin ?? event
+    case .resumed: steps.resumed = steps.resumed ?? event
     default: break
     }
   }
 
   private mutating func checkpoint(_ event: BackupEvent) {
-    if freeze != nil && freeze!.checkpoint == nil {
-      freeze!.checkpoint = event
-    } else if quiesce != nil && quiesce!.checkpoint == nil {
-      quiesce!.checkpoint = event
+    if freeze?.quiesce?.checkpoint == nil && freeze != nil {
+      freeze!.withQuiesce { $0.checkpoint = event }
+    } else if quiesce != nil && quiesce?.quiesce?.checkpoint == nil {
+      quiesce!.withQuiesce { $0.checkpoint = event }
     } else if let index = finished.indices.last, finished[index].kind == .quiesce,
       finished[index].checkpoint == nil, finished[index].ending == .completed,
       event.epochMilliseconds - finished[index].end <= Self.adoptionWindowMilliseconds
     {
-      finished[index].checkpoint = event
+      finished[index].update { body in
+        guard case .quiesce(var steps) = body else { return }
+        steps.checkpoint = event
+        body = .quiesce(steps)
+      }
     } else {
-      var instant = Episode(server: server, kind: .checkpoint, ending: .instant)
-      instant.checkpoint = event
-      finished.append(instant)
+      finished.append(Episode(server: server, body: .checkpoint(event), ending: .instant))
     }
   }
+
+  // MARK: restarts and unknown wordings
 
   /// An unrecognised message joins the open episode of its class (a `General` method's the
   /// freeze, a `ShardedCluster` method's the quiesce, else the freeze); one outside every
   /// episode is kept apart, to be reported on its own.
   private mutating func unrecognised(_ event: BackupEvent) {
     let isGeneral = event.method?.hasPrefix("General.") ?? false
-    let slots: [WritableKeyPath<EpisodeBuilder, Episode?>] =
+    let slots: [WritableKeyPath<EpisodeBuilder, EpisodeDraft?>] =
       isGeneral ? [\.thawing, \.freeze, \.quiesce] : [\.quiesce, \.freeze, \.thawing]
     for slot in slots where self[keyPath: slot] != nil {
       self[keyPath: slot]!.unrecognised.append(event)
@@ -272,20 +275,17 @@ public struct EpisodeBuilder {
   }
 
   private mutating func restart(_ event: BackupEvent) {
-    if freeze != nil {
-      freeze!.restart = event
-      close(\.freeze, .restart)
-    }
-    if quiesce != nil {
-      quiesce!.restart = event
-      close(\.quiesce, .restart)
+    for slot in [\EpisodeBuilder.freeze, \EpisodeBuilder.quiesce] where self[keyPath: slot] != nil {
+      self[keyPath: slot]!.restart = event
+      close(slot, .restart)
     }
   }
 
-  private mutating func close(_ slot: WritableKeyPath<EpisodeBuilder, Episode?>, _ ending: EpisodeEnding) {
-    guard var closing = self[keyPath: slot] else { return }
-    closing.ending = ending
-    finished.append(closing)
+  private mutating func close(
+    _ slot: WritableKeyPath<EpisodeBuilder, EpisodeDraft?>, _ ending: EpisodeEnding
+  ) {
+    guard let closing = self[keyPath: slot] else { return }
+    finished.append(closing.episode(server: server, ending: ending))
     self[keyPath: slot] = nil
   }
 }

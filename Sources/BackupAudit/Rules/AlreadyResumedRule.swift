@@ -15,13 +15,13 @@ public struct AlreadyResumedRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard let thaw = episode.alreadyResumed, !episode.isThawAfterFailure else { return nil }
-      let message = episode.freezeBegin.map {
+      guard let thaw = episode.freeze?.alreadyResumed, episode.freeze?.isThawAfterFailure != true else { return nil }
+      let message = episode.freeze?.begin.map {
         "thaw found the system already resumed \(seconds(thaw.epochMilliseconds - $0.epochMilliseconds)) after the freeze began"
       } ?? "thaw found the system already resumed with no freeze logged before it"
       return finding(
         server: episode.server, session: session.id, at: episode.start, message,
-        [episode.freezeBegin, episode.thawBegin, thaw].compactMap { $0 })
+        [episode.freeze?.begin, episode.freeze?.thawBegin, thaw].compactMap { $0 })
     }
   }
 }

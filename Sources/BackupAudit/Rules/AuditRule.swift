@@ -87,7 +87,7 @@ public struct AuditContext: Sendable {
     switch episode.kind {
     case .freeze: return elapsed <= configuration.freezeTimeoutMilliseconds
     case .quiesce:
-      return episode.quiesceBegin != nil && elapsed <= configuration.maxQuiesceMilliseconds
+      return episode.quiesce?.begin != nil && elapsed <= configuration.maxQuiesceMilliseconds
     case .checkpoint: return false
     }
   }

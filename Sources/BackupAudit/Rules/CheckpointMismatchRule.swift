@@ -20,7 +20,7 @@ public struct CheckpointMismatchRule: AuditRule {
         session.episodes.filter { $0.checkpointNumber == expected }.map(\.server))
       var reported: Set<String> = []
       return session.episodes.compactMap { episode in
-        guard !agreeing.contains(episode.server), episode.freezeFailed == nil,
+        guard !agreeing.contains(episode.server), episode.freeze?.failed == nil,
           reported.insert(episode.server).inserted
         else { return nil }
         let message = episode.checkpointNumber.map {

@@ -23,7 +23,7 @@ public struct ClockSkewRule: AuditRule {
         guard abs(offset) > tolerance,
           let episode = session.episodes.first(where: { $0.server == server })
         else { return nil }
-        let event = episode.checkpoint ?? episode.quiesced ?? episode.quiesceBegin
+        let event = episode.checkpoint ?? episode.quiesce?.quiesced ?? episode.quiesce?.begin
         return finding(
           server: server, session: session.id, at: episode.start,
           "clock \(seconds(abs(offset))) \(offset > 0 ? "ahead of" : "behind") the session median, "

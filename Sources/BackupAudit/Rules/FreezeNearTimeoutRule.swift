@@ -21,8 +21,8 @@ public struct FreezeNearTimeoutRule: AuditRule {
         + "\(seconds(timeout)) timeout"
     }
     return context.episodes.compactMap { session, episode in
-      if let length = thawedFreezeLength(episode), let begin = episode.freezeBegin,
-        let thawed = episode.thawed
+      if let length = episode.freeze?.thawedLength, let begin = episode.freeze?.begin,
+        let thawed = episode.freeze?.thawed
       {
         guard length > threshold, length <= timeout else { return nil }
         return finding(
@@ -32,11 +32,11 @@ public struct FreezeNearTimeoutRule: AuditRule {
       guard episode.kind == .freeze, context.isInProgress(episode),
         let elapsed = context.elapsed(episode), elapsed > threshold
       else { return nil }
-      let thaw = episode.thawBegin == nil ? "no thaw logged yet" : "thaw not confirmed yet"
+      let thaw = episode.freeze?.thawBegin == nil ? "no thaw logged yet" : "thaw not confirmed yet"
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "still frozen \(seconds(elapsed)) at report time, \(share(elapsed)), \(thaw)",
-        [episode.opening, episode.thawBegin].compactMap { $0 })
+        [episode.opening, episode.freeze?.thawBegin].compactMap { $0 })
     }
   }
 }

@@ -1,9 +1,3 @@
-/// The freeze length of an episode that was thawed: freeze-begin → thawed.
-func thawedFreezeLength(_ episode: Episode) -> Int64? {
-  guard let begin = episode.freezeBegin, let thawed = episode.thawed else { return nil }
-  return thawed.epochMilliseconds - begin.epochMilliseconds
-}
-
 /// `freeze-timeout-exceeded`: freeze-begin → thawed lasted longer than the freeze timeout.
 public struct FreezeTimeoutExceededRule: AuditRule {
   public static let description = RuleDescription(
@@ -20,11 +14,13 @@ public struct FreezeTimeoutExceededRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     let timeout = context.configuration.freezeTimeoutMilliseconds
     return context.episodes.compactMap { session, episode in
-      guard let length = thawedFreezeLength(episode), length > timeout else { return nil }
+      guard let freeze = episode.freeze, let length = freeze.thawedLength, length > timeout,
+        let begin = freeze.begin, let thawed = freeze.thawed
+      else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "frozen \(seconds(length)), timeout \(seconds(timeout))",
-        [episode.freezeBegin!, episode.thawed!])
+        [begin, thawed])
     }
   }
 }

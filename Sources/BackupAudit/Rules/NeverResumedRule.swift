@@ -14,14 +14,14 @@ public struct NeverResumedRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
       guard episode.kind != .freeze, episode.ending == .endOfEvidence || episode.ending == .superseded,
-        episode.quiesceBegin != nil || episode.quiesced != nil, !context.isInProgress(episode)
+        episode.quiesce?.begin != nil || episode.quiesce?.quiesced != nil, !context.isInProgress(episode)
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         episode.ending == .superseded
           ? "quiesced and never resumed before the next quiesce began"
           : "quiesced and never resumed before the log ends",
-        [episode.quiesceBegin, episode.quiesced].compactMap { $0 })
+        [episode.quiesce?.begin, episode.quiesce?.quiesced].compactMap { $0 })
     }
   }
 }

@@ -14,7 +14,7 @@ public struct NeverThawedRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
       guard episode.kind == .freeze, episode.ending == .endOfEvidence,
-        episode.freezeFailed == nil, !context.isInProgress(episode)
+        episode.freeze?.failed == nil, !context.isInProgress(episode)
       else { return nil }
       let end = context.coverage[episode.server]?.to ?? episode.end
       return finding(

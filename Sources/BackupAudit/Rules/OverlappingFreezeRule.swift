@@ -12,11 +12,12 @@ public struct OverlappingFreezeRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard let second = episode.overlappingFreezes.first else { return nil }
+      guard let overlapping = episode.freeze?.overlapping, let second = overlapping.first
+      else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "another freeze began \(seconds(second.epochMilliseconds - episode.start)) into this one",
-        [episode.opening].compactMap { $0 } + episode.overlappingFreezes)
+        [episode.opening].compactMap { $0 } + overlapping)
     }
   }
 }

@@ -13,11 +13,11 @@ public struct QuiesceTimeoutRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard let timeout = episode.quiesceTimeout else { return nil }
+      guard let timeout = episode.quiesce?.timeout else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "quiesce timed out" + (timeout.reason.map { ": \($0)" } ?? ""),
-        [episode.quiesceBegin, timeout].compactMap { $0 })
+        [episode.quiesce?.begin, timeout].compactMap { $0 })
     }
   }
 }

@@ -14,7 +14,7 @@ public struct QuiesceTooLongRule: AuditRule {
   public func findings(in context: AuditContext) -> [Finding] {
     let limit = context.configuration.maxQuiesceMilliseconds
     return context.episodes.compactMap { session, episode in
-      guard let quiesced = episode.quiesced, let resumed = episode.resumed else { return nil }
+      guard let quiesced = episode.quiesce?.quiesced, let resumed = episode.quiesce?.resumed else { return nil }
       let length = resumed.epochMilliseconds - quiesced.epochMilliseconds
       guard length > limit else { return nil }
       return finding(

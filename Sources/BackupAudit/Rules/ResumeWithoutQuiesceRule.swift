@@ -15,12 +15,12 @@ public struct ResumeWithoutQuiesceRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard episode.kind == .quiesce, episode.quiesceBegin == nil, episode.quiesced == nil,
-        let resume = episode.resumeBegin ?? episode.resumed
+      guard episode.kind == .quiesce, episode.quiesce?.begin == nil, episode.quiesce?.quiesced == nil,
+        let resume = episode.quiesce?.resumeBegin ?? episode.quiesce?.resumed
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "resumed with no quiesce open", [resume, episode.resumed].compactMap { $0 }.uniqued())
+        "resumed with no quiesce open", [resume, episode.quiesce?.resumed].compactMap { $0 }.uniqued())
     }
   }
 }

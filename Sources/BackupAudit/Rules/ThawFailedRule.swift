@@ -13,11 +13,11 @@ public struct ThawFailedRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard let failure = episode.thawFailed else { return nil }
+      guard let failure = episode.freeze?.thawFailed else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "thaw failed" + (failure.reason.map { ": \($0)" } ?? ""),
-        [episode.freezeBegin, failure].compactMap { $0 })
+        [episode.freeze?.begin, failure].compactMap { $0 })
     }
   }
 }

@@ -17,7 +17,7 @@ public struct ThawUnconfirmedRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard episode.kind == .freeze, let thaw = episode.thawBegin,
+      guard episode.kind == .freeze, let thaw = episode.freeze?.thawBegin,
         episode.ending == .unconfirmed
           || (episode.ending == .thawPending && !context.isInProgress(episode))
       else { return nil }

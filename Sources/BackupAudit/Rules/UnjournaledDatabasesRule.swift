@@ -13,15 +13,15 @@ public struct UnjournaledDatabasesRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { session, episode in
-      guard !episode.unjournaled.isEmpty else { return nil }
-      let count = episode.unjournaled.compactMap(\.count).max()
-        ?? episode.unjournaled.filter { $0.kind == .unjournaledDatabase }.count
-      let names = episode.unjournaled.compactMap(\.directory).joined(separator: ", ")
+      guard let warnings = episode.freeze?.unjournaled, !warnings.isEmpty else { return nil }
+      let count = warnings.compactMap(\.count).max()
+        ?? warnings.filter { $0.kind == .unjournaledDatabase }.count
+      let names = warnings.compactMap(\.directory).joined(separator: ", ")
       return finding(
         server: episode.server, session: session.id, at: episode.start,
         "\(count) database\(count == 1 ? " is" : "s are") not journalled"
           + (names.isEmpty ? "" : ": \(names)"),
-        episode.unjournaled)
+        warnings)
     }
   }
 }

@@ -35,7 +35,7 @@ public struct CorrelatedSession: Sendable, Equatable {
   public var synchronisedInstants: [String: Int64] {
     var instants: [String: Int64] = [:]
     for episode in episodes where instants[episode.server] == nil {
-      if let event = episode.checkpoint ?? episode.quiesced ?? episode.quiesceBegin {
+      if let event = episode.checkpoint ?? episode.quiesce?.quiesced ?? episode.quiesce?.begin {
         instants[episode.server] = event.epochMilliseconds
       }
     }

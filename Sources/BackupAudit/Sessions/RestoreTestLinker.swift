@@ -52,11 +52,11 @@ struct RestoreTestLinker {
   private func nearFreezeBegin(_ copy: Episode, in sessions: [CorrelatedSession], source: String?)
     -> CorrelatedSession?
   {
-    guard let begin = copy.freezeBegin else { return nil }
+    guard let begin = copy.freeze?.begin else { return nil }
     return sessions.last { session in
       session.episodes.contains { episode in
         (source == nil || episode.server == source)
-          && episode.freezeBegin.map {
+          && episode.freeze?.begin.map {
             abs($0.epochMilliseconds - begin.epochMilliseconds)
               <= configuration.skewToleranceMilliseconds
           } == true

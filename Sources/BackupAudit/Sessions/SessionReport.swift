@@ -11,18 +11,18 @@ enum SessionReport {
     var members: [SessionMember] = []
     for episode in session.episodes {
       var member = SessionMember(server: episode.server)
-      member.freezeBegin = episode.freezeBegin?.epochMilliseconds
-      member.frozen = episode.frozen?.epochMilliseconds
-      member.thawBegin = episode.thawBegin?.epochMilliseconds
-      member.thawed = episode.thawed?.epochMilliseconds
-      member.quiesced = episode.quiesced?.epochMilliseconds
-      member.resumed = episode.resumed?.epochMilliseconds
+      member.freezeBegin = episode.freeze?.begin?.epochMilliseconds
+      member.frozen = episode.freeze?.frozen?.epochMilliseconds
+      member.thawBegin = episode.freeze?.thawBegin?.epochMilliseconds
+      member.thawed = episode.freeze?.thawed?.epochMilliseconds
+      member.quiesced = episode.quiesce?.quiesced?.epochMilliseconds
+      member.resumed = episode.quiesce?.resumed?.epochMilliseconds
       if let begin = member.freezeBegin, let end = member.thawed {
         member.durationSeconds = Double(end - begin) / 1000
       } else if episode.kind != .freeze, let begin = member.quiesced, let end = member.resumed {
         member.durationSeconds = Double(end - begin) / 1000
       }
-      member.journalFile = episode.checkpoint?.journalFile ?? episode.freezeJournalFile?.journalFile
+      member.journalFile = episode.checkpoint?.journalFile ?? episode.freeze?.journalFile?.journalFile
       member.checkpoint = episode.checkpointNumber
       if let median, let instant = instants[episode.server], instants.count >= 2 {
         member.clockOffsetMilliseconds = instant - median

@@ -25,7 +25,7 @@ struct EpisodeBuilderTests {
       log.add(3760.2, "Backup.General.ExternalThaw: System resumed", pid: 103)
     }
     #expect(built.episodes.map(\.ending) == [.unconfirmed, .completed])
-    #expect(built.episodes.allSatisfy { $0.overlappingFreezes.isEmpty })
+    #expect(built.episodes.allSatisfy { $0.freeze?.overlapping.isEmpty == true })
   }
 
   @Test func aThawBegunAtTheEndOfTheEvidenceIsPending() throws {
@@ -48,7 +48,7 @@ struct EpisodeBuilderTests {
     }
     #expect(built.episodes.count == 1)
     #expect(built.episodes.first?.ending == .completed)
-    #expect(built.episodes.first?.thawFailed != nil)
+    #expect(built.episodes.first?.freeze?.thawFailed != nil)
   }
 
   @Test func alreadyResumedAfterAFreezeThatNeverSuspendedConfirmsTheFailure() throws {
@@ -58,7 +58,7 @@ struct EpisodeBuilderTests {
       log.add(101.1, "Backup.General.ExternalThaw: Already resumed", pid: 101)
     }
     #expect(built.episodes.first?.ending == .alreadyResumed)
-    #expect(built.episodes.first?.isThawAfterFailure == true)
+    #expect(built.episodes.first?.freeze?.isThawAfterFailure == true)
   }
 
   @Test func unrecognisedLinesJoinTheEpisodeOfTheirClassOrStandApart() throws {
