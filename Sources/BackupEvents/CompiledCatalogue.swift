@@ -4,8 +4,8 @@ public final class CompiledCatalogue: Sendable {
   struct Compiled: Sendable {
     let entry: CatalogueEntry
     let pattern: CompiledPattern
-    /// The literal's bytes; empty when the entry has no literal (always a candidate).
-    let literal: [UInt8]
+    /// The literal text every match begins with (`AnchoredPrefix`); empty: none known.
+    let prefix: [UInt8]
     /// Index into `literals` of this entry's literal, or nil.
     let literalIndex: Int?
     let checkpointGroup: Int?
@@ -42,7 +42,8 @@ public final class CompiledCatalogue: Sendable {
         }
       }
       return Compiled(
-        entry: entry, pattern: pattern, literal: literal, literalIndex: literalIndex,
+        entry: entry, pattern: pattern, prefix: AnchoredPrefix.literal(of: entry.pattern),
+        literalIndex: literalIndex,
         checkpointGroup: pattern.groupNumber(named: "checkpoint"),
         fileGroup: pattern.groupNumber(named: "file"),
         directoryGroup: pattern.groupNumber(named: "directory"),

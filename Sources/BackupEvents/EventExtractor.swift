@@ -1,4 +1,8 @@
 import CByteSearch
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import LogParsing
 
 /// Turns entries into backup events with the catalogue; one per worker thread (it owns the
@@ -17,15 +21,39 @@ public final class EventExtractor {
   private var matchErrors = 0
   private var lastMatchError: String?
   private let usesPrefilter: Bool
-  /// Scratch: which literals the current entry holds; reused between entries.
-  private var foundLiterals: [Bool]
+  /// What the prefilter checks of each catalogue entry, in the catalogue's order: plain values,
+  /// so that the per-entry loop copies and retains nothing.
+  private let plans: [Plan]
+  /// The entries' literal prefixes, end to end (`Plan.prefix` ranges into it).
+  private let prefixBytes: [UInt8]
+  /// Scratch: per literal, whether the current entry holds it (0 not looked for yet, 1 yes,
+  /// 2 no); reset for every entry, filled only for the literals a candidate needs.
+  private var literalStates: [UInt8]
+
+  /// One catalogue entry as the prefilter sees it.
+  private struct Plan {
+    /// Index into the catalogue's literals; -1 for none.
+    var literal: Int
+    var isWholeEntry: Bool
+    /// Where its anchored prefix lies in `prefixBytes`; empty for none.
+    var prefix: Range<Int>
+  }
 
   /// Creates an extractor; `usesPrefilter: false` tries every pattern on every entry.
   public init(catalogue: CompiledCatalogue = .standard, usesPrefilter: Bool = true) {
     self.catalogue = catalogue
     self.usesPrefilter = usesPrefilter
     matchData = MatchData(for: catalogue.compiled.map(\.pattern))
-    foundLiterals = Array(repeating: false, count: catalogue.literals.count)
+    var bytes: [UInt8] = []
+    plans = catalogue.compiled.map { compiled in
+      let start = bytes.count
+      bytes += compiled.prefix
+      return Plan(
+        literal: compiled.literalIndex ?? -1, isWholeEntry: compiled.entry.scope == .wholeEntry,
+        prefix: start..<bytes.count)
+    }
+    prefixBytes = bytes
+    literalStates = Array(repeating: 0, count: catalogue.literals.count)
   }
 
   /// The event `entry` is, if any.
@@ -33,26 +61,27 @@ public final class EventExtractor {
     if usesPrefilter {
       // An unmarked entry holds no literal: the reader's marker searched all of its lines.
       guard entry.isMarked || catalogue.hasUnfilteredEntries else { return nil }
-      var isCandidate = false
-      for index in catalogue.literals.indices {
-        let found = contains(entry.text, catalogue.literals[index])
-        foundLiterals[index] = found
-        isCandidate = isCandidate || found
-      }
-      guard isCandidate || catalogue.hasUnfilteredEntries else { return nil }
+      for index in literalStates.indices { literalStates[index] = 0 }
     }
-    for candidate in catalogue.compiled {
-      if usesPrefilter, let index = candidate.literalIndex, !foundLiterals[index] { continue }
-      let subject = candidate.entry.scope == .firstLine ? entry.firstLineMessage : entry.text
-      switch candidate.pattern.match(subject, using: matchData) {
+    for index in plans.indices {
+      let plan = plans[index]
+      let subject = plan.isWholeEntry ? entry.text : entry.firstLineMessage
+      if usesPrefilter {
+        // Most candidates of a dense log differ from every wording in their first bytes.
+        guard startsWithPrefix(subject, plan.prefix) else { continue }
+        guard plan.literal < 0 || holdsLiteral(entry.text, plan.literal) else { continue }
+      }
+      // Only the pattern is read here: the whole entry is copied for an event alone.
+      switch catalogue.compiled[index].pattern.match(subject, using: matchData) {
       case .match(let groups):
-        return makeEvent(entry, candidate, groups, subject, server: server, path: path)
+        return makeEvent(
+          entry, catalogue.compiled[index], groups, subject, server: server, path: path)
       case .noMatch:
         continue
       case .error(let message):
         // Not known to be no event: counted, and the input reported as read in part.
         matchErrors += 1
-        lastMatchError = "\(message) (pattern of \(candidate.entry.kind.rawValue))"
+        lastMatchError = "\(message) (pattern of \(catalogue.compiled[index].entry.kind.rawValue))"
       }
     }
     return nil
@@ -101,6 +130,24 @@ public final class EventExtractor {
       second: digits[5]!, millisecond: milliseconds)
     guard stamp.isValid else { return nil }
     return stamp.secondsAsIfUTC * 1000 + Int64(milliseconds)
+  }
+
+  /// True when `subject` begins with the prefix at `range` of `prefixBytes` (always for an
+  /// empty one).
+  private func startsWithPrefix(_ subject: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+    guard !range.isEmpty else { return true }
+    guard subject.count >= range.count, let base = subject.baseAddress else { return false }
+    return prefixBytes.withUnsafeBytes {
+      memcmp(base, $0.baseAddress! + range.lowerBound, range.count) == 0
+    }
+  }
+
+  /// True when `text` holds the catalogue's literal `index`; looked for once per entry.
+  private func holdsLiteral(_ text: UnsafeRawBufferPointer, _ index: Int) -> Bool {
+    if literalStates[index] == 0 {
+      literalStates[index] = contains(text, catalogue.literals[index]) ? 1 : 2
+    }
+    return literalStates[index] == 1
   }
 
   /// True when `haystack` holds `needle`.

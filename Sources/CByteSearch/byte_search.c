@@ -125,10 +125,6 @@ void byte_search_set_free(byte_search_set *set) {
   free(set);
 }
 
-size_t byte_search_set_pair_offset(const byte_search_set *set, size_t index) {
-  return set->literals[index].pair_offset;
-}
-
 // The occurrence whose pair sits at `position`, if any literal's does.
 static inline const uint8_t *verify(const byte_search_set *set, const uint8_t *haystack,
                                     size_t length, size_t position) {

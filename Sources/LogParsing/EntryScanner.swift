@@ -127,6 +127,10 @@ public final class EntryScanner {
         try openPending(line, timestamp: timestamp, layout: .structuredPairs, emit)
         return
       }
+      if state != .open, let timestamp = StructuredLogLine.jsonTimestamp(bytes) {
+        try openPending(line, timestamp: timestamp, layout: .structuredJSON, emit)
+        return
+      }
     }
     switch LineClassifier.classify(bytes) {
     case .entry(var header):
@@ -203,15 +207,15 @@ public final class EntryScanner {
     begin(line, timestamp: timestamp, layout: layout)
     isMarked = false
     isHeaderPending = true
-    state = layout == .structuredPairs ? .structured : .open
+    state = layout == .structuredPairs || layout == .structuredJSON ? .structured : .open
   }
 
   /// Reads the header of a fast-path entry from its first line, kept whole in `evidence`.
   private func readPendingHeader() {
     isHeaderPending = false
     let firstLine = UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount])
-    if layout == .structuredPairs {
-      // `pairsTimestamp` accepted the line, so the full parse does too.
+    if layout == .structuredPairs || layout == .structuredJSON {
+      // `pairsTimestamp` or `jsonTimestamp` accepted the line, so the full parse does too.
       if let structured = StructuredLogLine.parse(firstLine) { apply(structured) }
       return
     }

@@ -18,13 +18,6 @@ public struct Line {
   /// be an event; true when a mark was found, the line was truncated, or no marker was used.
   public let isMarked: Bool
 
-  /// Creates a line view, looking for NUL bytes itself; the line counts as marked.
-  public init(bytes: UnsafeRawBufferPointer, number: Int, isTruncated: Bool) {
-    let hasNUL = bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-    self.init(
-      bytes: bytes, number: number, isTruncated: isTruncated, containsNUL: hasNUL, isMarked: true)
-  }
-
   /// Creates a line view with what the reader already knows about its bytes.
   public init(
     bytes: UnsafeRawBufferPointer, number: Int, isTruncated: Bool, containsNUL: Bool,

@@ -18,7 +18,6 @@ byte_search_set *byte_search_set_create(const uint8_t *const *literals, const si
 void byte_search_set_free(byte_search_set *set);
 
 /// Where to look first in each literal: the offset of its rarest pair of adjacent bytes.
-size_t byte_search_set_pair_offset(const byte_search_set *set, size_t index);
 
 /// The start of an occurrence of one of the set's literals lying wholly in
 /// [haystack, haystack + length), or NULL. Occurrences are looked for in the order of their
