@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "AuditPipeline",
       dependencies: [
-        "AuditReports", "BackupAudit", "BackupEvents", "ClusterConfiguration", "LogReading",
+        "AuditReports", "BackupAudit", "BackupEvents", "CivilTime", "ClusterConfiguration",
+        "LogReading",
       ]
     ),
     .target(name: "ClusterSimulation", dependencies: ["CZlib"]),

@@ -38,6 +38,10 @@ public struct AuditRequest: Sendable {
   public var wait: Int64?
   /// The configuration file read, if any.
   public var configurationPath: String?
+  /// What the servers were discovered from: paths, then `NAME=PATH` arguments (the
+  /// configuration's servers among them), so that `watch` can look again as folders appear.
+  public var discoveryPaths: [String]
+  public var discoveryNamedServers: [String]
 
   /// Resolves `options` at `now` (milliseconds since the epoch).
   public init(_ options: AuditOptions, now: Int64) throws(AuditPipelineError) {
@@ -47,11 +51,15 @@ public struct AuditRequest: Sendable {
     var zones: [String: TimeZone] = [:]
     var audit = file?.audit ?? AuditConfiguration()
     var restored: [String: String?] = [:]
+    discoveryPaths = options.paths
+    discoveryNamedServers = options.servers
     if let file {
       let listsServers = options.paths.isEmpty && options.servers.isEmpty
       for configured in file.servers {
         if listsServers && !servers.contains(where: { $0.name == configured.name }) {
-          servers += try Self.discover([], ["\(configured.name)=\(configured.path)"])
+          let named = "\(configured.name)=\(configured.path)"
+          servers += try Self.discover([], [named])
+          discoveryNamedServers.append(named)
         }
         if let zone = file.timeZone(of: configured) {
           zones[configured.name] = try Self.zone(zone, "the timezone of \(configured.name)")
@@ -109,6 +117,17 @@ public struct AuditRequest: Sendable {
       try Self.duration(text, "--wait")
     }
     if wait != nil && !isLastOnly { throw .usage("--wait is for --last: add --last, or drop --wait") }
+  }
+
+  /// The servers as they are now: the same paths and names discovered again (a folder or file
+  /// that appeared since counts); nil when that fails (a folder removed), with the reason.
+  public func currentServers() -> Result<[ServerInput], AuditPipelineError> {
+    do {
+      return .success(
+        try Self.discover(discoveryPaths, discoveryNamedServers).sorted { $0.name < $1.name })
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// The reading options of one server: its zone and the legacy year.
@@ -213,6 +232,15 @@ public struct AuditRequest: Sendable {
       throw .output("cannot write \(path): the folder \(parent) is not writable")
     }
     return Target(format: format, path: path)
+  }
+
+  /// `watch --poll`: a duration from 10 ms to a minute.
+  public static func pollInterval(_ text: String) throws(AuditPipelineError) -> Int64 {
+    let value = try duration(text, "--poll")
+    guard (10...60_000).contains(value) else {
+      throw .usage("--poll takes 10ms to 1m, not \(text)")
+    }
+    return value
   }
 
   static func duration(_ text: String, _ flag: String) throws(AuditPipelineError) -> Int64 {

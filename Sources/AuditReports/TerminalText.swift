@@ -1,13 +1,13 @@
 /// Log text made safe and readable for a terminal: control and invisible formatting characters
 /// are shown as escapes, so a log line can neither move the cursor, change colours, break the
 /// report's lines, nor reorder text (bidirectional overrides).
-enum TerminalText {
+public enum TerminalText {
   /// The longest evidence text shown; the JSON report keeps the whole line.
-  static let maximumLength = 240
+  public static let maximumLength = 240
 
   /// `text` with every control, line-breaking and bidirectional formatting character written
   /// as `\u{XX}` (tab as `\t`), cut at `maximumLength` characters.
-  static func sanitized(_ text: String, limit: Int = maximumLength) -> String {
+  public static func sanitized(_ text: String, limit: Int = maximumLength) -> String {
     var result = ""
     var count = 0
     for scalar in text.unicodeScalars {

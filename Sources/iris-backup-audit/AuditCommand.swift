@@ -34,29 +34,13 @@ struct AuditCommand: ParsableCommand {
   @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
   var writes: [String] = []
 
-  @Option(help: "The least severity that fails the exit status: warning or critical.")
-  var failOn: String?
+  @OptionGroup var thresholds: ThresholdArguments
 
   @Option(help: "Audit from this time (RFC 3339 or YYYY-MM-DD, UTC) or this long ago (26h).")
   var since: String?
 
   @Option(help: "Audit until this time (RFC 3339 or YYYY-MM-DD, UTC).")
   var until: String?
-
-  @Option(help: "The freeze timeout (default 600s).")
-  var freezeTimeout: String?
-
-  @Option(help: "The longest acceptable quiesce (default 300s).")
-  var maxQuiesce: String?
-
-  @Option(help: "The clock skew tolerated between servers (default 2s).")
-  var skewTolerance: String?
-
-  @Option(help: "The recovery point objective, e.g. 26h (default: not checked).")
-  var rpo: String?
-
-  @Option(name: .customLong("restored"), help: "A server that is a restored copy, not production.")
-  var restored: [String] = []
 
   @Option(
     help: ArgumentHelp(
@@ -66,17 +50,11 @@ struct AuditCommand: ParsableCommand {
 
   /// The pipeline's options from the flags.
   var options: AuditOptions {
-    var options = reading.options
+    var options = thresholds.applied(to: reading.options)
     options.format = format
     options.writes = writes
-    options.failOn = failOn
     options.since = since
     options.until = until
-    options.freezeTimeout = freezeTimeout
-    options.maxQuiesce = maxQuiesce
-    options.skewTolerance = skewTolerance
-    options.rpo = rpo
-    options.restored = restored
     options.reportTime = reportTime
     options.isLastOnly = last
     options.wait = wait

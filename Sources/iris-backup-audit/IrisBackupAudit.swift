@@ -11,7 +11,10 @@ struct IrisBackupAudit: ParsableCommand {
     commandName: "iris-backup-audit",
     abstract: "Audit the backups of an InterSystems IRIS cluster from its messages.log files.",
     version: ToolVersion.current,
-    subcommands: [AuditCommand.self, EventsCommand.self, SimulateCommand.self, RulesCommand.self]
+    subcommands: [
+      AuditCommand.self, WatchCommand.self, EventsCommand.self, SimulateCommand.self,
+      RulesCommand.self,
+    ]
   )
 
   /// Parses and runs; invalid usage exits 3 (SPEC §6), not swift-argument-parser's 64.
