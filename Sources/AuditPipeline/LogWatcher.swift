@@ -98,6 +98,10 @@ public final class LogWatcher {
         EventKey(server: $0.server, instant: $0.epochMilliseconds, text: $0.text)
       })
     }
+    // Nothing read and nothing running: the last audit still holds (time alone changes only
+    // an episode in progress), so an idle watch costs a few stats per poll.
+    let isRunning = latest?.result.sessions.contains { $0.verdict == .inProgress } ?? true
+    if fresh.isEmpty && !isRunning && changes.isEmpty { return [] }
     let outcome = pipeline.audit(readings.keys.sorted().compactMap { readings[$0] }, reportTime: now)
     latest = outcome
     for session in outcome.result.sessions where verdicts[session.id] != session.verdict {

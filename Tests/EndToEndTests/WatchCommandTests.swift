@@ -42,12 +42,18 @@ struct WatchCommandTests {
       return nil
     }
 
-    /// SIGTERM, then the exit status (nil if it did not end within 10 s).
+    /// SIGTERM, then the exit status (nil if it did not end within 10 s: it is then killed,
+    /// so that no test leaves a watch behind).
     func stop() -> Int32? {
+      guard process.isRunning else { return process.terminationStatus }
       process.terminate()
       let deadline = Date().addingTimeInterval(10)
       while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-      return process.isRunning ? nil : process.terminationStatus
+      guard !process.isRunning else {
+        kill(process.processIdentifier, SIGKILL)
+        return nil
+      }
+      return process.terminationStatus
     }
   }
 
