@@ -4,7 +4,7 @@
 SWIFT    ?= swift
 BIN      := .build/release/iris-backup-audit
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS := libpcre2-dev zlib1g-dev pkg-config
+APT_DEPS := libpcre2-dev zlib1g-dev pkg-config man-db
 
 .PHONY: deps build demo test samples reports clean
 
@@ -27,9 +27,12 @@ demo: build
 	$(BIN) audit Samples/faulty-month; status=$$?; \
 	  echo "faulty-month: exit $$status (2 = critical findings, as expected)"; [ $$status -eq 2 ]
 
+# The Swift tests, then the packaging test (make install into a temporary DESTDIR, make deb,
+# the unpacked package run without the toolchain).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Packaging/check.sh
 
 samples: build
 	Samples/generate.sh $(BIN)
@@ -47,3 +50,30 @@ clean:
 .PHONY: bench
 bench: deps
 	Benchmarks/bench.sh
+
+# Installation (README: "Install"). The man page comes from the command's own definitions
+# through swift-argument-parser's manual generator, the completions from the binary's own
+# generator; PREFIX and DESTDIR as usual.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+MANPAGE    := .build/plugins/GenerateManual/outputs/iris-backup-audit/iris-backup-audit.1
+STATIC_BIN := .build-static/release/iris-backup-audit
+.PHONY: man install uninstall deb static
+$(MANPAGE): build
+	$(SWIFT) package generate-manual
+
+man: $(MANPAGE)
+
+install: build man
+	Packaging/install.sh $(BIN) $(MANPAGE) $(PREFIX) "$(DESTDIR)"
+
+uninstall:
+	Packaging/install.sh $(BIN) $(MANPAGE) $(PREFIX) "$(DESTDIR)" --uninstall
+
+# A binary that runs without a Swift toolchain: the Swift runtime and Foundation linked in.
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static \
+	  --product iris-backup-audit
+
+deb: static man
+	Packaging/make-deb.sh $(STATIC_BIN) $(MANPAGE) .build-deb
