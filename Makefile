@@ -45,11 +45,17 @@ reports: build
 clean:
 	rm -rf .build
 
-# Speed and memory against pcre2grep and ripgrep on a 1 GB simulated corpus (SPEC §10); takes
-# minutes, so .ci/run does not run it. BENCH_BIN=path/to/iris-backup-audit skips the build.
+# Speed and memory against pcre2grep and ripgrep on every corpus shape of SPEC §10 (1 GB of
+# ordinary noise, 1 GB dense with backup-class mentions, the structured log's JSON form, two
+# years of 16 servers); takes minutes, so .ci/run does not run it. Its tools are installed by
+# deps, given them as well. BENCH_BIN=path/to/iris-backup-audit skips the build;
+# BENCH_SHAPES="1g json" measures some shapes only (Benchmarks/bench.sh lists them).
+BENCH_APT_DEPS := hyperfine pcre2-utils ripgrep time python3
 .PHONY: bench
-bench: deps
+bench:
+	@$(MAKE) --no-print-directory deps APT_DEPS="$(APT_DEPS) $(BENCH_APT_DEPS)"
 	Benchmarks/bench.sh
+	python3 Benchmarks/watch-latency.py $${BENCH_BIN:-$(BIN)}
 
 # Installation (README: "Install"). The man page comes from the command's own definitions
 # through swift-argument-parser's manual generator, the completions from the binary's own

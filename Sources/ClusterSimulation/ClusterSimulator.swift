@@ -87,6 +87,7 @@ public enum ClusterSimulator {
   ) throws(SimulationError) -> [WrittenLog] {
     let catalogue = NoiseCatalogue()
     let escapedCatalogue = NoiseCatalogue(escaped: true)
+    let decoys = NoiseCatalogue(definitions: NoiseCatalogue.decoyDefinitions)
     let noiseRoot = SplitMix64(seed: configuration.seed ^ 0x6E6F_6973_6500)
     let results = ResultBox(count: jobs.count)
     for job in jobs {
@@ -99,6 +100,7 @@ public enum ClusterSimulator {
         server: job.server, directory: folder, evidenceStart: job.evidenceStart, end: job.end,
         noisePerHour: configuration.noisePerHour, rotateBytes: configuration.rotateBytes,
         layout: job.layout, catalogue: job.layout.isStructured ? escapedCatalogue : catalogue,
+        decoyShare: configuration.decoyShare, decoys: decoys,
         rng: noiseRoot.derived(job.noiseStream))
       do {
         let log = try writer.write()

@@ -145,13 +145,17 @@ struct NoiseCatalogue: Sendable {
   let cumulativeWeights: [Int]
   var totalWeight: Int { cumulativeWeights.last ?? 0 }
 
-  /// Compiles the definitions; `escaped` writes their newlines as `\n`, for the structured
-  /// layouts (no template holds a quote or a backslash).
-  init(escaped: Bool = false) {
+  /// Compiles `definitions` (the ordinary messages unless told otherwise); `escaped` writes
+  /// their newlines as `\n`, for the structured layouts (no template holds a quote or a
+  /// backslash).
+  init(
+    definitions: [(Int, UInt8, String, Bool, String)] = NoiseCatalogue.definitions,
+    escaped: Bool = false
+  ) {
     var templates: [Template] = []
     var sums: [Int] = []
     var total = 0
-    for (weight, severity, category, isDaemon, text) in NoiseCatalogue.definitions {
+    for (weight, severity, category, isDaemon, text) in definitions {
       let source = escaped ? text.replacingOccurrences(of: "\n", with: "\\n") : text
       templates.append(
         Template(

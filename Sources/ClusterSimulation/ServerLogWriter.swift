@@ -24,12 +24,17 @@ struct ServerLogWriter {
   let rotateBytes: Int
   let layout: LogLayout
   let catalogue: NoiseCatalogue
+  /// The share of noise messages replaced by a decoy (0–1), and the decoys' catalogue.
+  let decoyShare: Double
+  let decoys: NoiseCatalogue
 
   /// How long after the log's first entry the noise begins (a startup takes about a second).
   static let quietStart: Int64 = 1_500
 
   private let sink = ByteSink()
   private var rng: SplitMix64
+  /// The decoys' own stream: drawing a decoy never shifts the ordinary noise's draws.
+  private var decoyRng: SplitMix64
   private var zone: ZoneCursor
   private var formatter: EntryFormatter
   private var firstLocal: Int64?
@@ -42,7 +47,7 @@ struct ServerLogWriter {
   init(
     server: ServerModel, directory: String, evidenceStart: Int64, end: Int64,
     noisePerHour: Int, rotateBytes: Int, layout: LogLayout, catalogue: NoiseCatalogue,
-    rng: SplitMix64
+    decoyShare: Double, decoys: NoiseCatalogue, rng: SplitMix64
   ) {
     self.server = server
     self.directory = directory
@@ -52,8 +57,11 @@ struct ServerLogWriter {
     self.rotateBytes = rotateBytes
     self.layout = layout
     self.catalogue = catalogue
+    self.decoyShare = decoyShare
+    self.decoys = decoys
     formatter = EntryFormatter(sink: sink, layout: layout)
     self.rng = rng
+    decoyRng = rng.derived(0x6465_636F_7973)
     zone = ZoneCursor(table: server.zone)
   }
 
@@ -171,19 +179,45 @@ struct ServerLogWriter {
       if userPid > 4_190_000 { userPid = 2_000 }
       pid = userPid
     }
+    // A decoy replaces the ordinary message, whose draws are still made: the noise's timing
+    // and every later message stay what they are without decoys.
+    let decoy =
+      decoyRng.chance(decoyShare) ? decoys.template(for: decoyRng.below(decoys.totalWeight)) : nil
+    let shown = decoy ?? template
+    // Decoys are logged by user processes (monitoring jobs), never by a daemon.
+    let shownPid = decoy != nil && template.isDaemon && !shown.isDaemon ? userPid : pid
     let local = try prepare(instant)
     formatter.begin(
-      local: local, pid: pid, severity: Int(template.severity),
-      category: template.category, hasText: true)
-    for part in template.parts {
-      switch part {
-      case .text(let bytes): sink.append(bytes)
-      case .number(let low, let high): sink.appendDecimal(low + rng.below(high - low + 1))
-      case .choice(let choices): sink.append(choices[rng.below(choices.count)])
-      case .pid: sink.appendDecimal(pid)
-      }
+      local: local, pid: shownPid, severity: Int(shown.severity),
+      category: shown.category, hasText: true)
+    let sink = self.sink
+    if let decoy {
+      Self.render(template.parts, pid: pid, using: &rng, into: nil)
+      Self.render(decoy.parts, pid: shownPid, using: &decoyRng, into: sink)
+    } else {
+      Self.render(template.parts, pid: pid, using: &rng, into: sink)
     }
     formatter.end()
+  }
+
+  /// Writes a template's parts into `sink`, drawing its numbers and choices from `generator`;
+  /// with no sink, only draws (so that a replaced message leaves the stream where it was).
+  private static func render(
+    _ parts: [NoiseCatalogue.Part], pid: Int, using generator: inout SplitMix64,
+    into sink: ByteSink?
+  ) {
+    for part in parts {
+      switch part {
+      case .text(let bytes): sink?.append(bytes)
+      case .number(let low, let high):
+        let number = low + generator.below(high - low + 1)
+        sink?.appendDecimal(number)
+      case .choice(let choices):
+        let choice = choices[generator.below(choices.count)]
+        sink?.append(choice)
+      case .pid: sink?.appendDecimal(pid)
+      }
+    }
   }
 
   /// Renames the full `messages.log` to `messages.old_YYYYMMDD` (`cconsole.log` to

@@ -17,6 +17,11 @@ public struct SimulationConfiguration: Sendable, Equatable {
   public var faultRate = 0.0
   /// Ordinary (non-backup) messages per server and hour, on average.
   public var noisePerHour = 20
+  /// The share of those messages that mention a backup class without being a backup event
+  /// (`Backup.General.IsWDSuspended returned 0`, a task named after ExternalFreeze), 0–1.
+  /// They replace ordinary messages one for one, so the logs' timing and the truth stay the
+  /// same whatever the share.
+  public var decoyShare = 0.0
   /// Bound of each server's constant clock offset, in milliseconds (0–800).
   public var skewMilliseconds = 250
   /// Rotate `messages.log` when it reaches this size (0: never).
@@ -33,28 +38,6 @@ public struct SimulationConfiguration: Sendable, Equatable {
 
   /// Creates the default configuration (4 servers, 7 days, no faults).
   public init() {}
-
-  /// The options that reproduce this configuration (without the output folder, so a corpus
-  /// does not depend on where it was written).
-  public var arguments: [String] {
-    var result = [
-      "--seed", String(seed), "--servers", String(serverCount), "--days", String(days),
-      "--start", start.isoText, "--timezone", timeZones.joined(separator: ","),
-      "--noise-per-hour", String(noisePerHour), "--skew-ms", String(skewMilliseconds),
-    ]
-    if !faults.isEmpty { result += ["--faults", faults.map(\.rawValue).joined(separator: ",")] }
-    if faultRate > 0 { result += ["--fault-rate", String(faultRate)] }
-    if rotateBytes > 0 { result += ["--rotate-bytes", String(rotateBytes)] }
-    if gzipRotated { result.append("--gzip-rotated") }
-    if restoreTest { result.append("--restore-test") }
-    if layouts != [.iris] {
-      result += ["--layouts", layouts.map(\.rawValue).joined(separator: ",")]
-    }
-    if approaches != BackupApproach.allCases {
-      result += ["--approaches", approaches.map(\.rawValue).joined(separator: ",")]
-    }
-    return result
-  }
 
   /// `iris-backup-audit simulate OUTDIR` followed by `arguments`.
   public var commandLine: String {
@@ -77,6 +60,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
     }
     guard days >= 1, days <= 3660 else { throw invalid("--days must be between 1 and 3660") }
     guard (0...1).contains(faultRate) else { throw invalid("--fault-rate must be between 0 and 1") }
+    guard (0...1).contains(decoyShare) else {
+      throw invalid("--decoy-share must be between 0 and 1")
+    }
     guard noisePerHour >= 0, noisePerHour <= 10_000_000 else {
       throw invalid("--noise-per-hour must be between 0 and 10000000")
     }

@@ -31,6 +31,17 @@ import Testing
     }
   }
 
+  @Test func decoysMentionABackupClassOnOneLineWithoutEventWording() {
+    for definition in NoiseCatalogue.decoyDefinitions {
+      let text = definition.4
+      #expect(DecoyShareTests.mentions.contains { text.contains($0) }, "\(text)")
+      #expect(!text.contains("\n") && !text.contains("\"") && !text.contains("\\"), "\(text)")
+      for wording in CatalogueTests.eventWording {
+        #expect(!text.contains(wording), "decoy uses \(wording)")
+      }
+    }
+  }
+
   @Test func modelEntriesWithoutAnEventAvoidEventWording() throws {
     var configuration = SimulationFixtures.configuration(
       days: 30, faults: SimulationFixtures.everyFault)

@@ -53,6 +53,7 @@ import Testing
     configuration.approaches = [.freeze, .instance]
     configuration.layouts = [.cache, .structuredJSON]
     configuration.restoreTest = true
+    configuration.decoyShare = 0.2
     let parsed = try SimulationConfiguration(arguments: configuration.arguments)
     #expect(parsed == configuration)
   }
