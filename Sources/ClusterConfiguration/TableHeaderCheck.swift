@@ -1,12 +1,15 @@
-/// Rejects the table headers toml++ cannot be given: after `[` or `[[` (and blanks), a header
-/// must begin with a key (a bare key character or a quote) or `]`.
+/// Rejects the two shapes toml++ cannot be given: a table header that does not begin with a
+/// key (after `[` or `[[` and blanks: a bare key character, a quote or `]`), and a `}` where an
+/// array expects a value (`a = [}`, `a = [1, }`).
 ///
-/// Why: toml++ 3.4 (inside TOMLKit) parses a header's key with a precondition it never checks
-/// for itself — `TOML_ASSERT_ASSUME(is_bare_key_character(*cp) || is_string_delimiter(*cp))` —
-/// so `[[[c`, `[=x]` or `[#]` abort the process in a debug build and are undefined behaviour
-/// (`__builtin_assume` of a falsehood) in a release one. Every other caller of that parse
-/// checks the character first. This check runs before TOMLKit sees the text and gives those
-/// files the error toml++ would have given.
+/// Why: toml++ 3.4 (inside TOMLKit) parses both under preconditions it never checks for
+/// itself — `parse_key`'s `is_bare_key_character(*cp) || is_string_delimiter(*cp)` and
+/// `parse_value`'s `!is_value_terminator(*cp)`, which `parse_array` leaves unchecked for `}` —
+/// so such a file aborts the process in a debug build and is undefined behaviour
+/// (`__builtin_assume` of a falsehood) in a release one. Every other caller of those parses
+/// checks the character first (the configuration fuzz target found these two). This check runs
+/// before TOMLKit sees the text and gives those files an error of their own. A byte order
+/// mark at the start is skipped, as toml++ skips it.
 ///
 /// It scans as toml++ reads: comments, the four kinds of strings and the brackets of values,
 /// so that a line that begins with `[` inside a multi-line array or string is no header. Past
@@ -16,8 +19,9 @@ enum TableHeaderCheck {
   /// Throws a `ConfigurationError` for the first header that does not begin with a key.
   static func check(_ text: String, file: String) throws {
     let bytes = Array(text.utf8)
-    var index = 0
-    var depth = 0
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    /// The open arrays (`[`) and inline tables (`{`) of the value being read, innermost last.
+    var open: [UInt8] = []
     var isLineStart = true
     var line = 1
     var lineStart = 0
@@ -62,7 +66,7 @@ enum TableHeaderCheck {
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         skipString(quote: byte)
         isLineStart = false
-      case UInt8(ascii: "[") where depth == 0 && isLineStart:
+      case UInt8(ascii: "[") where open.isEmpty && isLineStart:
         var next = index + 1
         if next < bytes.count && bytes[next] == UInt8(ascii: "[") { next += 1 }
         while next < bytes.count && (bytes[next] == UInt8(ascii: " ") || bytes[next] == 0x09) {
@@ -77,11 +81,20 @@ enum TableHeaderCheck {
         // The header's key may hold quoted brackets; its line holds nothing else of interest.
         while index < bytes.count && bytes[index] != 0x0A { index += 1 }
       case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
+        open.append(byte)
         isLineStart = false
         index += 1
-      case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        depth = max(0, depth - 1)
+      case UInt8(ascii: "]"):
+        if open.last == UInt8(ascii: "[") { open.removeLast() }
+        isLineStart = false
+        index += 1
+      case UInt8(ascii: "}"):
+        if open.last == UInt8(ascii: "[") {
+          throw ConfigurationError(
+            file: file, location: "line \(line), column \(index - lineStart + 1)",
+            reason: "'}' inside an array, where a value or ']' belongs")
+        }
+        if open.last == UInt8(ascii: "{") { open.removeLast() }
         isLineStart = false
         index += 1
       default:

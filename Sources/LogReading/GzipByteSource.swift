@@ -20,6 +20,9 @@ public final class GzipByteSource: ByteSource {
   private var isUpstreamFinished = false
   /// True after a member ended and no further input followed.
   private var isFinished = false
+  /// Damage met while bytes inflated before it were still to be handed out: thrown by the
+  /// next call, so that those bytes come first whatever the size of the reads.
+  private var pendingError: ReadingError?
 
   /// Wraps `upstream`; `prefix` holds compressed bytes already taken from it.
   public init(
@@ -55,6 +58,11 @@ public final class GzipByteSource: ByteSource {
   }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    if let pendingError {
+      self.pendingError = nil
+      isFinished = true
+      throw pendingError
+    }
     guard buffer.count > 0, !isFinished, let outputBase = buffer.baseAddress else { return 0 }
     let capacity = UInt32(clamping: buffer.count)
     stream.pointee.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
@@ -66,19 +74,20 @@ public final class GzipByteSource: ByteSource {
     }
     while stream.pointee.avail_out == capacity {
       try refillIfEmpty()
-      if stream.pointee.avail_in == 0 && isUpstreamFinished {
-        if stream.pointee.total_in == 0 {
-          isFinished = true
-          return 0
-        }
-        throw ReadingError.corruptCompressedData(path: path, reason: "unexpected end of data")
+      if stream.pointee.avail_in == 0 && isUpstreamFinished && stream.pointee.total_in == 0 {
+        isFinished = true
+        return 0
       }
+      // Called even with no input left: zlib may still hold output, or meet the damage.
       let status = inflate(stream, Z_NO_FLUSH)
+      let produced = Int(capacity - stream.pointee.avail_out)
       switch status {
       case Z_OK, Z_BUF_ERROR:
+        if produced == 0 && stream.pointee.avail_in == 0 && isUpstreamFinished {
+          throw ReadingError.corruptCompressedData(path: path, reason: "unexpected end of data")
+        }
         continue
       case Z_STREAM_END:
-        let produced = Int(capacity - stream.pointee.avail_out)
         if try !hasAnotherMember() {
           isFinished = true
           return produced
@@ -86,7 +95,10 @@ public final class GzipByteSource: ByteSource {
         if produced > 0 { return produced }
       default:
         let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
-        throw ReadingError.corruptCompressedData(path: path, reason: reason)
+        let error = ReadingError.corruptCompressedData(path: path, reason: reason)
+        guard produced > 0 else { throw error }
+        pendingError = error
+        return produced
       }
     }
     return Int(capacity - stream.pointee.avail_out)

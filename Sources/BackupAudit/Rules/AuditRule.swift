@@ -54,6 +54,7 @@ public struct AuditContext: Sendable {
   ) {
     self.configuration = configuration
     self.sessions = sessions
+    episodes = sessions.flatMap { session in session.episodes.map { (session, $0) } }
     self.coverage = coverage
     self.members = members
     self.failures = failures
@@ -92,10 +93,9 @@ public struct AuditContext: Sendable {
     }
   }
 
-  /// Every episode with the session it belongs to.
-  public var episodes: [(session: CorrelatedSession, episode: Episode)] {
-    sessions.flatMap { session in session.episodes.map { (session, $0) } }
-  }
+  /// Every episode with the session it belongs to; made once, when the context is, since
+  /// every rule walks it (it was rebuilt, copying every episode, for each rule).
+  public let episodes: [(session: CorrelatedSession, episode: Episode)]
 }
 
 /// Seconds with up to one decimal, as messages show durations: `812 s`, `0.4 s`.
