@@ -1,6 +1,7 @@
-/// Rejects the two shapes toml++ cannot be given: a table header that does not begin with a
-/// key (after `[` or `[[` and blanks: a bare key character, a quote or `]`), and a `}` where an
-/// array expects a value (`a = [}`, `a = [1, }`).
+/// Rejects the shapes toml++ cannot be given: a table header that does not begin with a key
+/// (after `[` or `[[` and blanks: a bare key character, a quote or `]`), a `}` where an array
+/// expects a value (`a = [}`, `a = [1, }`), and a date whose `T` is not followed by a digit
+/// (`a = 1979-05-27T:`, `parse_time`'s unchecked `is_decimal_digit`).
 ///
 /// Why: toml++ 3.4 (inside TOMLKit) parses both under preconditions it never checks for
 /// itself — `parse_key`'s `is_bare_key_character(*cp) || is_string_delimiter(*cp)` and
@@ -97,10 +98,28 @@ enum TableHeaderCheck {
         if open.last == UInt8(ascii: "{") { open.removeLast() }
         isLineStart = false
         index += 1
+      case UInt8(ascii: "T"), UInt8(ascii: "t") where Self.followsDate(bytes, index):
+        if index + 1 >= bytes.count || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
+          throw ConfigurationError(
+            file: file, location: "line \(line), column \(index - lineStart + 1)",
+            reason: "a date's 'T' must be followed by a time (1979-05-27T07:32:00)")
+        }
+        isLineStart = false
+        index += 1
       default:
         isLineStart = false
         index += 1
       }
+    }
+  }
+
+  /// True when the ten bytes before `index` are a date, `YYYY-MM-DD`.
+  private static func followsDate(_ bytes: [UInt8], _ index: Int) -> Bool {
+    guard index >= 10 else { return false }
+    let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    let date = bytes[(index - 10)..<index]
+    return date.enumerated().allSatisfy { offset, byte in
+      offset == 4 || offset == 7 ? byte == UInt8(ascii: "-") : isDigit(byte)
     }
   }
 

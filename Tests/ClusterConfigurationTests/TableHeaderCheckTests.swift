@@ -43,6 +43,21 @@ struct TableHeaderCheckTests {
     #expect(file.servers.map(\.name) == ["m"])
   }
 
+  /// The configuration fuzz target's `Fuzz/crashes/configuration/date-then-colon`: toml++
+  /// asserts a digit after a date's `T`.
+  @Test(arguments: ["a=1979-05-27T:", "a = 1979-05-27t", "a = [1979-05-27T ]"])
+  func aDateWhoseTIsNotATimeIsAnError(text: String) throws {
+    let error = try #require(throws: ConfigurationError.self) {
+      try ClusterConfigurationFile.parse(text, path: "cluster.toml")
+    }
+    #expect(error.description.contains("must be followed by a time"), "\(error)")
+  }
+
+  @Test func datesAndTimesStillParse() throws {
+    let text = "[cluster]\nname = \"1979-05-27T07:32:00\"\n[thresholds]\nfreeze_timeout = \"600s\"\n"
+    #expect(try ClusterConfigurationFile.parse(text, path: "c.toml").clusterName == "1979-05-27T07:32:00")
+  }
+
   @Test func anEmptyHeaderIsTomlsOwnError() throws {
     let error = try #require(throws: ConfigurationError.self) {
       try ClusterConfigurationFile.parse("[]\n", path: "c.toml")
