@@ -76,6 +76,15 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // The fuzzing harnesses (Fuzz/README.md): libFuzzer's entry point when built with
+    // `-DFUZZING -sanitize=fuzzer` (`make fuzz`), otherwise a replayer of saved inputs.
+    .executableTarget(
+      name: "iris-backup-audit-fuzz",
+      dependencies: [
+        "AuditPipeline", "BackupEvents", "ClusterConfiguration", "LogParsing", "LogReading",
+        "TestSupport",
+      ]
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["CZlib", "LogReading", "LogParsing", "BackupEvents", "BackupAudit"],

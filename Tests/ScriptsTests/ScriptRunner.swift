@@ -70,6 +70,10 @@ enum ScriptRunner {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     var base = ["HOME": scratch, "LANG": "C.UTF-8", "PATH": systemPath]
+    // Under `make sanitize` the sanitizers' settings reach the binaries the scripts run.
+    for name in ["ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS"] {
+      base[name] = ProcessInfo.processInfo.environment[name]
+    }
     base.merge(environment) { _, given in given }
     process.environment = base
     process.standardInput = FileHandle.nullDevice
