@@ -11,6 +11,8 @@ public struct AuditOptions: Sendable, Equatable {
   public var timeZone: String?
   /// `--legacy-year`.
   public var legacyYear: Int?
+  /// `--envelope`: the envelope of every file; nil detects it per file.
+  public var envelope: String?
   /// `--config`; nil: the `cluster.toml` of a single cluster folder, if it has one.
   public var configurationPath: String?
   /// `--format` (standard output).

@@ -21,6 +21,8 @@ public struct AuditRequest: Sendable {
   public var zones: [String: TimeZone]
   public var defaultZone: TimeZone
   public var legacyYear: Int?
+  /// `--envelope`: every file's envelope; nil detects it per file (SPEC §3.1).
+  public var envelope: Envelope?
   /// The thresholds, scope, members, restored copies and the report time.
   public var audit: AuditConfiguration
   public var catalogue: CompiledCatalogue
@@ -88,6 +90,13 @@ public struct AuditRequest: Sendable {
       throw .usage("--legacy-year takes a year from 1970 to 2100, not \(year)")
     }
     legacyYear = options.legacyYear ?? file?.legacyYear
+    if let name = options.envelope {
+      guard let envelope = Envelope(name: name) else {
+        throw .usage(
+          "--envelope takes one of \(Envelope.names.joined(separator: ", ")), not \(name)")
+      }
+      self.envelope = envelope
+    }
     if options.restored.contains(where: \.isEmpty) {
       throw .usage("--restored takes a server's name, not an empty one")
     }
@@ -132,7 +141,10 @@ public struct AuditRequest: Sendable {
 
   /// The reading options of one server: its zone and the legacy year.
   public func readingOptions(_ server: ServerInput) -> ReadingOptions {
-    ReadingOptions(timeZone: zones[server.name] ?? defaultZone, legacyYear: legacyYear)
+    var options = ReadingOptions(
+      timeZone: zones[server.name] ?? defaultZone, legacyYear: legacyYear)
+    options.envelope = envelope
+    return options
   }
 
   /// The format names, for messages and help.

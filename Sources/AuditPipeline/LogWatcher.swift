@@ -32,7 +32,8 @@ public final class LogWatcher {
   public let pipeline: AuditPipeline
   /// How far back files are read, by their modification time.
   public let window: Int64
-  private var readings: [String: ServerReading] = [:]
+  /// What was read of each server input: its own log, and the servers its files name.
+  private var readings: [String: [ServerReading]] = [:]
   private var fingerprints: [String: [String: [Int64]]] = [:]
   private var seenEvents: Set<EventKey> = []
   private var verdicts: [String: Verdict] = [:]
@@ -72,11 +73,13 @@ public final class LogWatcher {
       let print = recent.files.reduce(into: [String: [Int64]]()) { $0[$1] = Self.fingerprint($1) }
       if print != fingerprints[server.name] || readings[server.name] == nil {
         fingerprints[server.name] = print
-        let reading = ServerLogReader(
-          options: pipeline.request.readingOptions(server), catalogue: pipeline.request.catalogue
-        ).read(recent)
-        readings[server.name] = reading
-        fresh.append(reading)
+        let request = pipeline.request
+        let streams = ServerLogReader(
+          options: request.readingOptions(server), catalogue: request.catalogue,
+          namedOptions: { request.readingOptions(ServerInput(name: $0, files: server.files)) }
+        ).readStreams(recent)
+        readings[server.name] = streams
+        fresh += streams
       }
     }
     for name in Set(readings.keys).subtracting(servers.map(\.name)) {
@@ -94,7 +97,7 @@ public final class LogWatcher {
     if !fresh.isEmpty {
       // What has been said is what is held now: events that left the window drop out, and a
       // rotated file's lines, read again under its new name, are not news.
-      seenEvents = Set(readings.values.flatMap(\.events).map {
+      seenEvents = Set(readings.values.joined().flatMap(\.events).map {
         EventKey(server: $0.server, instant: $0.epochMilliseconds, text: $0.text)
       })
     }
@@ -102,7 +105,8 @@ public final class LogWatcher {
     // an episode in progress), so an idle watch costs a few stats per poll.
     let isRunning = latest?.result.sessions.contains { $0.verdict == .inProgress } ?? true
     if fresh.isEmpty && !isRunning && changes.isEmpty { return [] }
-    let outcome = pipeline.audit(readings.keys.sorted().compactMap { readings[$0] }, reportTime: now)
+    let outcome = pipeline.audit(
+      ServerLogReader.merged(readings.values.flatMap { $0 }), reportTime: now)
     latest = outcome
     for session in outcome.result.sessions where verdicts[session.id] != session.verdict {
       let isOpen = session.verdict == .inProgress

@@ -8,7 +8,7 @@ import BackupAudit
 /// milliseconds kept. Fields beyond SPEC §7 are additions, never renamings.
 struct JSONReportDocument: Encodable {
   /// Bumped on any change of the document: minor for additions, major for anything else.
-  static let schemaVersion = "1.1"
+  static let schemaVersion = "1.2"
 
   let report: AuditReport
 
@@ -100,7 +100,8 @@ struct JSONReportDocument: Encodable {
       case truncatedLines = "truncated_lines"
       case outOfOrderEntries = "out_of_order_entries"
       case legacyYearSource = "legacy_year_source"
-      case failure
+      case failure, envelope
+      case containerLines = "container_lines"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -123,6 +124,8 @@ struct JSONReportDocument: Encodable {
       try container.encode(summary.outOfOrderEntries, forKey: .outOfOrderEntries)
       try container.encode(summary.legacyYearSource, forKey: .legacyYearSource)
       try container.encode(summary.failure, forKey: .failure)
+      try container.encode(summary.envelope, forKey: .envelope)
+      try container.encode(summary.containerLines, forKey: .containerLines)
     }
   }
 

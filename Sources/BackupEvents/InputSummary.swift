@@ -36,6 +36,11 @@ public struct InputSummary: Sendable, Equatable, Codable {
   /// because the hash of part of a file is not the file's hash. A gzip stream that is cut short
   /// is read to its end, so it has both a `failure` and its hash.
   public var sha256: String?
+  /// The envelope the file's lines were read in (`cri+iris-main`, `syslog`, …), nil for a plain
+  /// log (SPEC §3.1).
+  public var envelope: String?
+  /// Lines of a container's own output around an `iris-main` log: neither the log nor unparsed.
+  public var containerLines = 0
 
   /// An empty summary for `path`.
   public init(server: String, path: String) {

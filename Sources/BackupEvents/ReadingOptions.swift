@@ -17,6 +17,8 @@ public struct ReadingOptions: Sendable {
   public var readsWholeFiles = false
   /// The most entry fingerprints kept to recognise entries repeated across rotated files.
   public var maximumOverlapEntries = 1 << 18
+  /// The envelope every file is read in; nil detects it per file from its first lines.
+  public var envelope: Envelope?
 
   /// Creates options for a server in `timeZone`.
   public init(timeZone: TimeZone = .current, legacyYear: Int? = nil) {

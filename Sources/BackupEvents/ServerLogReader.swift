@@ -5,100 +5,168 @@ import LogReading
 /// Reads every file of a server, in order of their first timestamps, into events (SPEC §3.2).
 ///
 /// Files are read one after another by one thread; `readAll` reads servers in parallel. An
-/// unreadable file is recorded in its summary and the other files are still read.
+/// unreadable file is recorded in its summary and the other files are still read. Each file's
+/// envelope (SPEC §3.1) is detected from its first lines unless the options fix it; a file whose
+/// envelope names servers (docker compose, syslog) gives one reading per server named in it.
 public struct ServerLogReader: Sendable {
   public let options: ReadingOptions
   private let catalogue: CompiledCatalogue
+  /// The options of a server a file names (its zone from the configuration, by that name).
+  private let namedOptions: @Sendable (String) -> ReadingOptions
 
-  /// Creates a reader with `options` and a compiled catalogue.
-  public init(options: ReadingOptions, catalogue: CompiledCatalogue = .standard) {
+  /// Creates a reader with `options` and a compiled catalogue; `namedOptions` gives the options
+  /// of the servers an envelope names (by default the same options).
+  public init(
+    options: ReadingOptions, catalogue: CompiledCatalogue = .standard,
+    namedOptions: (@Sendable (String) -> ReadingOptions)? = nil
+  ) {
     self.options = options
     self.catalogue = catalogue
+    self.namedOptions = namedOptions ?? { _ in options }
   }
 
-  /// Reads `servers` in parallel; results come back in the order of `servers`.
+  /// Reads `servers` in parallel; one reading per server found, sorted by name, the readings of
+  /// a server named in several inputs (a syslog host in two archives) merged.
   public static func readAll(
-    _ servers: [ServerInput], options: (ServerInput) -> ReadingOptions,
+    _ servers: [ServerInput], options: @escaping @Sendable (ServerInput) -> ReadingOptions,
     catalogue: CompiledCatalogue = .standard
   ) -> [ServerReading] {
-    let readers = servers.map { ServerLogReader(options: options($0), catalogue: catalogue) }
-    let results = ResultSlots<ServerReading>(count: servers.count)
-    DispatchQueue.concurrentPerform(iterations: servers.count) { index in
-      results.set(index, readers[index].read(servers[index]))
+    let readers = servers.map { server in
+      ServerLogReader(
+        options: options(server), catalogue: catalogue,
+        namedOptions: { name in options(ServerInput(name: name, files: server.files)) })
     }
-    return results.values
+    let results = ResultSlots<[ServerReading]>(count: servers.count)
+    DispatchQueue.concurrentPerform(iterations: servers.count) { index in
+      results.set(index, readers[index].readStreams(servers[index]))
+    }
+    return merged(results.values.flatMap { $0 })
   }
 
-  /// Reads one server.
+  /// `readings` with one reading per server name, in name order.
+  public static func merged(_ readings: [ServerReading]) -> [ServerReading] {
+    var byName: [String: ServerReading] = [:]
+    for reading in readings {
+      if var existing = byName[reading.server] {
+        existing.events += reading.events
+        existing.inputs += reading.inputs
+        byName[reading.server] = existing
+      } else {
+        byName[reading.server] = reading
+      }
+    }
+    return byName.keys.sorted().map { byName[$0]! }
+  }
+
+  /// Reads one server whose files hold its log alone: the readings of every server a file
+  /// names, if any, merged under `server`'s name. `readStreams` keeps them apart.
   public func read(_ server: ServerInput) -> ServerReading {
-    let converter = LocalTimeConverter(timeZone: options.timeZone)
-    let extractor = EventExtractor(catalogue: catalogue, usesPrefilter: options.usesPrefilter)
+    let streams = readStreams(server)
+    return ServerReading(
+      server: server.name, timeZone: options.timeZone.identifier,
+      events: streams.flatMap(\.events), inputs: streams.flatMap(\.inputs))
+  }
+
+  /// Reads one server input: one reading for its own log, and one for each server its files
+  /// name (in order of first appearance).
+  public func readStreams(_ server: ServerInput) -> [ServerReading] {
     var order: [(path: String, first: Int64?)] = server.files.map { ($0, nil) }
     if server.files.count > 1 {
+      let converter = LocalTimeConverter(timeZone: options.timeZone)
       order = server.files.map { ($0, firstInstant(of: $0, converter: converter)) }
       order.sort { ($0.first ?? .max, $0.path) < ($1.first ?? .max, $1.path) }
     }
-    var events: [BackupEvent] = []
-    var inputs: [InputSummary] = []
-    var overlap = OverlapFilter(limit: options.maximumOverlapEntries)
+    let own = ServerStream(name: server.name, options: options, catalogue: catalogue)
+    var named: [String: ServerStream] = [:]
+    var namedOrder: [ServerStream] = []
     for (index, file) in order.enumerated() {
       let nextFirst = index + 1 < order.count ? order[index + 1].first : nil
-      overlap.startFile(keepingFrom: nextFirst)
-      var summary = InputSummary(server: server.name, path: file.path)
-      summary.bytes = fileSize(file.path)
-      // Most entries are far from the files' overlaps and no event: the scanner need not hand
-      // them out, and `handle` touches none of the variables it captures for them (that would
-      // cost run-time exclusivity checks).
-      let watched = overlap.watchedInstants
-      var scannerConfiguration = options.scanner
-      if options.usesPrefilter && catalogue.lineMarker != nil && watched.checkedUntil < .max
-        && watched.checkedUntil + 1 <= watched.keptFrom
-      {
-        scannerConfiguration.unmarkedEntriesSkipped = (watched.checkedUntil + 1)..<watched.keptFrom
+      let size = fileSize(file.path)
+      let legacyYear = legacyPolicy(for: file.path)
+      var touched: [ServerStream] = []
+      func start(_ stream: ServerStream) -> ServerStream {
+        if !stream.isInFile {
+          stream.startFile(file.path, size: size, nextFirst: nextFirst, legacyYear: legacyYear)
+          touched.append(stream)
+        }
+        return stream
       }
-      let scanner = EntryScanner(
-        converter: converter, legacyYear: legacyPolicy(for: file.path),
-        configuration: scannerConfiguration)
-      func handle(_ entry: Entry) {
-        let instant = entry.epochMilliseconds
-        if instant <= watched.checkedUntil || instant >= watched.keptFrom {
-          guard overlap.admit(entry) else {
-            summary.duplicateEntries += 1
+      // The stream of a named line; the last one is kept, since a name mostly repeats.
+      var lastName: [UInt8] = []
+      var last: ServerStream?
+      func stream(named name: UnsafeRawBufferPointer) -> ServerStream {
+        if let last, name.elementsEqual(lastName) { return last }
+        let key = String(decoding: name, as: UTF8.self)
+        let found =
+          named[key]
+          ?? {
+            let created = ServerStream(
+              name: key, options: namedOptions(key), catalogue: catalogue)
+            named[key] = created
+            namedOrder.append(created)
+            return created
+          }()
+        lastName = Array(name)
+        last = start(found)
+        return found
+      }
+      let decoder = EnvelopeDecoder(
+        envelope: options.envelope, maximumLineLength: options.lineReader.maximumLineLength,
+        isLogLine: Self.isLogLine)
+      var malformed = 0
+      func take(_ name: UnsafeRawBufferPointer?, _ line: Line) {
+        let stream = name.map { stream(named: $0) } ?? start(own)
+        if malformed > 0 {
+          stream.countMalformed(malformed)
+          malformed = 0
+        }
+        stream.scan(line)
+      }
+      var statistics = LineStatistics()
+      var sha256: String?
+      var failure: String?
+      do {
+        let read = try forEachLine(of: file.path) { line in
+          if decoder.isPlain {
+            start(own).scan(line)
             return
           }
+          let before = decoder.statistics.malformedLines
+          decoder.decode(line, take)
+          malformed += decoder.statistics.malformedLines - before
         }
-        // Unmarked: the catalogue's marker found none of its literals in the entry's lines.
-        guard entry.isMarked else { return }
-        if let event = extractor.event(in: entry, server: server.name, path: file.path) {
-          events.append(event)
-        }
-      }
-      do {
-        let read = try forEachLine(of: file.path) { line in scanner.scan(line, handle) }
-        scanner.finish(handle)
-        summary.record(read.statistics, scanner.statistics)
-        summary.sha256 = read.sha256
-      } catch let failure as LineFailure {
-        scanner.finish(handle)
-        summary.record(failure.statistics, scanner.statistics)
-        summary.failure = String(describing: failure.error)
-        summary.sha256 = failure.sha256
+        statistics = read.statistics
+        sha256 = read.sha256
+      } catch let error as LineFailure {
+        statistics = error.statistics
+        sha256 = error.sha256
+        failure = String(describing: error.error)
       } catch {
-        summary.failure = String(describing: error)
+        own.recordUnreadable(file.path, size: size, failure: String(describing: error))
+        continue
       }
-      let unmatched = extractor.takeMatchErrors()
-      summary.matchErrors = unmatched.count
-      if unmatched.count > 0 && summary.failure == nil {
-        // Read in part: lines that may be events could not be told apart from the others.
-        summary.failure =
-          "\(file.path): \(unmatched.count) entries could not be matched against the "
-          + "catalogue: \(unmatched.last ?? "PCRE2 error"); simplify the configured pattern"
+      decoder.finish(take)
+      if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }
+      if touched.isEmpty { _ = start(own) }
+      let envelope = decoder.envelope ?? .plain
+      let holdsOneServer = touched.count == 1 && touched[0] === own
+      for stream in touched {
+        stream.finishFile(
+          statistics, envelope: envelope, decoder: decoder.statistics,
+          holdsOneServer: holdsOneServer, sha256: sha256, failure: failure)
       }
-      overlap.finishFile(lastInstant: scanner.statistics.lastEpochMilliseconds)
-      inputs.append(summary)
     }
-    return ServerReading(
-      server: server.name, timeZone: options.timeZone.identifier, events: events, inputs: inputs)
+    let streams = own.inputs.isEmpty && !namedOrder.isEmpty ? namedOrder : [own] + namedOrder
+    return streams.map(\.reading)
+  }
+
+  /// True when `line` is a line of an IRIS log: an entry's start in any layout, a recovery
+  /// block's start, or a structured-log line (what envelope detection looks for).
+  @Sendable static func isLogLine(_ line: UnsafeRawBufferPointer) -> Bool {
+    switch LineClassifier.classify(line) {
+    case .entry, .recovery: return true
+    case .impossibleTimestamp, .other: return StructuredLogLine.parse(line) != nil
+    }
   }
 
   /// A read error with what had been counted before it, and the file's hash when every byte of
@@ -167,10 +235,19 @@ public struct ServerLogReader: Sendable {
     }
     let scanner = EntryScanner(converter: converter, legacyYear: legacyPolicy(for: path))
     let reader = LineReader(source: source, configuration: options.lineReader)
+    let decoder = EnvelopeDecoder(
+      envelope: options.envelope, maximumLineLength: options.lineReader.maximumLineLength,
+      isLogLine: Self.isLogLine)
     struct Found: Error {}
     _ = try? reader.forEachLine { line in
-      scanner.scan(line) { _ in }
-      if scanner.statistics.entries > 0 { throw Found() }
+      try decoder.decode(line) { _, inner in
+        scanner.scan(inner) { _ in }
+        if scanner.statistics.entries > 0 { throw Found() }
+      }
+    }
+    if scanner.statistics.entries == 0 {
+      try? decoder.finish { _, inner in scanner.scan(inner) { _ in } }
+      scanner.finish { _ in }
     }
     return scanner.statistics.firstEpochMilliseconds
   }

@@ -90,6 +90,7 @@ public enum ClusterSimulator {
     let decoys = NoiseCatalogue(definitions: NoiseCatalogue.decoyDefinitions)
     let noiseRoot = SplitMix64(seed: configuration.seed ^ 0x6E6F_6973_6500)
     let results = ResultBox(count: jobs.count)
+    let arrivalStart = Int64(configuration.start.daysSinceEpoch) * 86_400_000
     for job in jobs {
       try prepare(directory + "/" + job.server.name)
     }
@@ -104,7 +105,11 @@ public enum ClusterSimulator {
         rng: noiseRoot.derived(job.noiseStream))
       do {
         let log = try writer.write()
-        if configuration.gzipRotated {
+        if !configuration.envelope.isCombined && configuration.envelope != .plain {
+          try configuration.envelope.wrapServerFiles(
+            log.files.map { folder + "/" + $0 }, start: arrivalStart)
+        }
+        if configuration.gzipRotated && !configuration.envelope.isCombined {
           for file in log.files.dropLast() { try GzipCompressor.compress(folder + "/" + file) }
         }
         results.set(index, .success(log))
@@ -114,7 +119,15 @@ public enum ClusterSimulator {
           .failure(error as? SimulationError ?? .cannotWrite(path: folder, reason: "\(error)")))
       }
     }
-    return try results.values()
+    let written = try results.values()
+    if configuration.envelope.isCombined {
+      let servers = zip(jobs, written).map { job, log in
+        (job.server.name, log.files.map { directory + "/" + job.server.name + "/" + $0 })
+      }
+      try configuration.envelope.writeCombined(
+        servers, to: directory + "/cluster.log", start: arrivalStart, seed: configuration.seed)
+    }
+    return written
   }
 
   /// Creates a server's folder and removes the logs a previous run left in it.

@@ -58,6 +58,18 @@ extension SimulationConfiguration {
       help: "Share of the noise lines that mention a backup class without being an event "
         + "(0-1), such as Backup.General.IsWDSuspended or a task named after ExternalFreeze.",
       isAlwaysRecorded: false),
+    SimulationOption(
+      "--envelope", value: "envelope",
+      help: "Write the logs as containers and shippers keep them: "
+        + "\(names(SimulatedEnvelope.self, ", ")); compose and syslog write every server "
+        + "into one cluster.log.",
+      read: { configuration, text throws(SimulationError) in
+        guard let envelope = SimulatedEnvelope(rawValue: text) else {
+          throw .invalidConfiguration(
+            "--envelope must be one of \(names(SimulatedEnvelope.self, ", ")), not \(text)")
+        }
+        configuration.envelope = envelope
+      }, written: { $0.envelope.rawValue }),
   ]
 
   /// Parses options as `arguments` writes them (`--seed 7 --servers 4 …`, or `--seed=7`);

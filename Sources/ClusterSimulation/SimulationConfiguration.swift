@@ -35,6 +35,9 @@ public struct SimulationConfiguration: Sendable, Equatable {
   public var layouts: [LogLayout] = [.iris]
   /// The approaches the nightly scheduler chooses from.
   public var approaches: [BackupApproach] = BackupApproach.allCases
+  /// The envelope the logs are written in (SPEC §3.1): plain files, or as containers, pods and
+  /// log shippers keep them.
+  public var envelope = SimulatedEnvelope.plain
 
   /// Creates the default configuration (4 servers, 7 days, no faults).
   public init() {}

@@ -11,7 +11,8 @@ enum InputDiagnostics {
     for reading in readings {
       for input in reading.inputs {
         Diagnostics.debug(
-          "\(input.path): server \(input.server), zone \(reading.timeZone), \(input.lines) lines, "
+          "\(input.path): server \(input.server), zone \(reading.timeZone), "
+            + "envelope \(input.envelope ?? "plain"), \(input.lines) lines, "
             + "\(input.entries) entries, \(input.unparsedLines) unparsed, "
             + "\(input.duplicateEntries) repeated from the file before")
         if let failure = input.failure {

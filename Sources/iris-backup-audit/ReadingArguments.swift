@@ -15,6 +15,14 @@ struct ReadingArguments: ParsableArguments {
   @Option(help: "The year of the first entry in year-less (legacy) logs.")
   var legacyYear: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "The envelope every file is in (default: detected per file from its first lines).",
+      discussion: "plain, iris-main, compose, cri, docker-json, syslog, syslog-5424; a "
+        + "transport with +iris-main (cri+iris-main) when iris-main printed the log.",
+      valueName: "name"))
+  var envelope: String?
+
   @Option(help: "The configuration file (TOML): servers, zones, roles, thresholds, catalogue.")
   var config: String?
 
@@ -28,6 +36,7 @@ struct ReadingArguments: ParsableArguments {
     options.servers = servers
     options.timeZone = tz
     options.legacyYear = legacyYear
+    options.envelope = envelope
     options.configurationPath = config
     return options
   }

@@ -30,6 +30,10 @@ public struct AuditInput: Sendable, Equatable, Codable {
   public var failure: String?
   /// The SHA-256 of the file's bytes as stored, when every byte was read; nil otherwise.
   public var sha256: String?
+  /// The envelope the file was read in (`plain`, `cri+iris-main`, `syslog`, …).
+  public var envelope: String
+  /// Lines of a container's own output around an `iris-main` log.
+  public var containerLines: Int
 
   /// The audit's record of what the reader counted in one file.
   public init(_ summary: InputSummary) {
@@ -51,6 +55,8 @@ public struct AuditInput: Sendable, Equatable, Codable {
     legacyYearSource = summary.legacyYearSource
     failure = summary.failure
     sha256 = summary.sha256
+    envelope = summary.envelope ?? "plain"
+    containerLines = summary.containerLines
   }
 
   /// An input with nothing counted, for `path` of `server`.

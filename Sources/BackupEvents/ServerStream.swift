@@ -1,0 +1,130 @@
+import LogParsing
+import LogReading
+
+/// One server's part of the files a `ServerLogReader` reads: its entries, events and input
+/// summaries. A plain log is one stream; a file holding several servers (docker compose, a
+/// syslog archive) gives one stream per server named in it, so that each server's continuation
+/// lines join that server's entry even when other servers' lines come between them.
+final class ServerStream {
+  let name: String
+  let options: ReadingOptions
+  private let catalogue: CompiledCatalogue
+  private let converter: LocalTimeConverter
+  private let extractor: EventExtractor
+  private var overlap: OverlapFilter
+  private(set) var events: [BackupEvent] = []
+  private(set) var inputs: [InputSummary] = []
+
+  // The file being read, from `startFile` to `finishFile`.
+  private var scanner: EntryScanner?
+  private var summary: InputSummary
+  private var watched: (checkedUntil: Int64, keptFrom: Int64) = (.min, .max)
+  private var lines = 0
+  private var malformedLines = 0
+  /// True between `startFile` and `finishFile`.
+  private(set) var isInFile = false
+
+  init(name: String, options: ReadingOptions, catalogue: CompiledCatalogue) {
+    self.name = name
+    self.options = options
+    self.catalogue = catalogue
+    converter = LocalTimeConverter(timeZone: options.timeZone)
+    extractor = EventExtractor(catalogue: catalogue, usesPrefilter: options.usesPrefilter)
+    overlap = OverlapFilter(limit: options.maximumOverlapEntries)
+    summary = InputSummary(server: name, path: "")
+  }
+
+  /// Starts the stream's part of `path`; `nextFirst` is the next file's first instant.
+  func startFile(
+    _ path: String, size: Int, nextFirst: Int64?, legacyYear: LegacyYearPolicy
+  ) {
+    overlap.startFile(keepingFrom: nextFirst)
+    summary = InputSummary(server: name, path: path)
+    summary.bytes = size
+    lines = 0
+    malformedLines = 0
+    // Most entries are far from the files' overlaps and no event: the scanner need not hand
+    // them out.
+    watched = overlap.watchedInstants
+    var configuration = options.scanner
+    if options.usesPrefilter && catalogue.lineMarker != nil && watched.checkedUntil < .max
+      && watched.checkedUntil + 1 <= watched.keptFrom
+    {
+      configuration.unmarkedEntriesSkipped = (watched.checkedUntil + 1)..<watched.keptFrom
+    }
+    scanner = EntryScanner(converter: converter, legacyYear: legacyYear, configuration: configuration)
+    isInFile = true
+  }
+
+  /// Takes the stream's next line.
+  @inline(__always)
+  func scan(_ line: Line) {
+    lines += 1
+    scanner!.scan(line, handle)
+  }
+
+  /// Counts a line of the file that belongs to this stream's server but could not be read.
+  func countMalformed(_ count: Int) {
+    malformedLines += count
+  }
+
+  private func handle(_ entry: Entry) {
+    let instant = entry.epochMilliseconds
+    if instant <= watched.checkedUntil || instant >= watched.keptFrom {
+      guard overlap.admit(entry) else {
+        summary.duplicateEntries += 1
+        return
+      }
+    }
+    // Unmarked: the catalogue's marker found none of its literals in the entry's lines.
+    guard entry.isMarked else { return }
+    if let event = extractor.event(in: entry, server: name, path: summary.path) {
+      events.append(event)
+    }
+  }
+
+  /// Ends the stream's part of the file with what the reader counted and what went wrong.
+  /// `fileLines` is the file's own line count when the file holds this server alone.
+  func finishFile(
+    _ statistics: LineStatistics, envelope: Envelope, decoder: EnvelopeDecoder.Statistics?,
+    holdsOneServer: Bool, sha256: String?, failure: String?
+  ) {
+    guard let scanner else { return }
+    scanner.finish(handle)
+    summary.record(statistics, scanner.statistics)
+    summary.unparsedLines += malformedLines
+    if !holdsOneServer { summary.lines = lines + malformedLines }
+    if envelope != .plain {
+      summary.envelope = envelope.description
+      if holdsOneServer { summary.containerLines = decoder?.containerLines ?? 0 }
+    }
+    summary.sha256 = sha256
+    summary.failure = failure
+    let unmatched = extractor.takeMatchErrors()
+    summary.matchErrors = unmatched.count
+    if unmatched.count > 0 && summary.failure == nil {
+      // Read in part: lines that may be events could not be told apart from the others.
+      summary.failure =
+        "\(summary.path): \(unmatched.count) entries could not be matched against the "
+        + "catalogue: \(unmatched.last ?? "PCRE2 error"); simplify the configured pattern"
+    }
+    overlap.finishFile(lastInstant: scanner.statistics.lastEpochMilliseconds)
+    inputs.append(summary)
+    self.scanner = nil
+    isInFile = false
+  }
+
+  /// Records a file that could not be opened at all.
+  func recordUnreadable(_ path: String, size: Int, failure: String) {
+    var summary = InputSummary(server: name, path: path)
+    summary.bytes = size
+    summary.failure = failure
+    inputs.append(summary)
+  }
+
+  /// What was read of this server.
+  var reading: ServerReading {
+    ServerReading(
+      server: name, timeZone: options.timeZone.identifier, events: events, inputs: inputs)
+  }
+}
