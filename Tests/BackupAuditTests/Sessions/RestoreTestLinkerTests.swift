@@ -45,4 +45,27 @@ struct RestoreTestLinkerTests {
       #expect(linked["\(night)"]?.first?.restoredFrom == "shard1")
     }
   }
+
+  @Test func restoredCopyLinksToTheSessionItsSnapshotCameFrom() throws {
+    var logs = TestLog.cluster { master, shard in
+      master.clusterFreeze(at: 100)
+      shard.clusterFreeze(at: 100, pid: 900)
+    }
+    var restored = TestLog()
+    restored.noise(0)
+    restored.add(100, "Backup.General.ExternalFreeze: Suspending system", pid: 900)
+    restored.internalCheckpoint(at: 100.1, checkpoint: 42, pid: 900)
+    restored.add(100.5, "Backup.General.ExternalFreeze: System suspended", pid: 900)
+    restored.raw("*** Recovery started at Thu Aug 12 09:00:00 2021")
+    restored.raw("Exiting with status 3 (Success)")
+    logs["restore1"] = restored
+    var configuration = AuditConfiguration()
+    configuration.restoredServers = ["restore1": "shard1"]
+    let result = try AuditFixture.audit(logs, configuration: configuration)
+    #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
+    let session = try #require(result.sessions.first)
+    #expect(session.restoreTests.map(\.server) == ["restore1"])
+    #expect(session.restoreTests.first?.restoredFrom == "shard1")
+    #expect(session.members.map(\.server) == ["master", "shard1"])
+  }
 }

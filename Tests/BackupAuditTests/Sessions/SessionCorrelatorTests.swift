@@ -51,4 +51,15 @@ struct SessionCorrelatorTests {
     let joined = try sessions(["master": master, "shard1": near])
     #expect(joined.map(\.kind) == [.clusterFreeze])
   }
+
+  @Test func checkpointOutsideAFreezeIsAJournalCheckpointSession() throws {
+    let result = try AuditFixture.audit(TestLog.cluster { master, shard in
+      master.internalCheckpoint(at: 100, checkpoint: 7)
+      shard.internalCheckpoint(at: 100.2, checkpoint: 7, pid: 900)
+    })
+    #expect(result.sessions.map(\.kind) == [.journalCheckpoint])
+    #expect(result.sessions.first?.checkpoint == 7)
+    #expect(result.findings.isEmpty)
+    #expect(result.sessions.first?.members.map(\.journalFile) == ["/j/20210811.007", "/j/20210811.007"])
+  }
 }
