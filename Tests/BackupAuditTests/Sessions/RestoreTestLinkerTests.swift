@@ -68,4 +68,67 @@ struct RestoreTestLinkerTests {
     #expect(session.restoreTests.first?.restoredFrom == "shard1")
     #expect(session.members.map(\.server) == ["master", "shard1"])
   }
+
+  // What links a copy and what does not: no copies, no recovery, no configured source, and
+  // the freeze-begin fallback within the skew tolerance.
+
+  /// The production shard's one session: a cluster freeze at 100 s.
+  func productionSessions() throws -> [CorrelatedSession] {
+    var shard = TestLog()
+    shard.clusterFreeze(at: 100, checkpoint: 42, pid: 900)
+    let reading = try EventReading.read(shard.text, server: "shard1")
+    return SessionCorrelator(toleranceMilliseconds: 2_000).sessions(
+      from: EpisodeBuilder.episodes(server: "shard1", events: reading.events))
+  }
+
+  /// A copy whose log has a freeze-begin at `second` (pid 950, so its lines are not the
+  /// shard's), then a recovery block unless `recovers` is false.
+  func copy(freezeAt second: Double, recovers: Bool = true) throws -> ServerReading {
+    var copy = TestLog()
+    copy.add(second, "Backup.General.ExternalFreeze: Suspending system", pid: 950)
+    if recovers { copy.raw("*** Recovery started at Fri Aug 13 09:00:00 2021") }
+    return try EventReading.read(copy.text, server: "restore1")
+  }
+
+  func linker(source: String?) -> RestoreTestLinker {
+    var configuration = AuditConfiguration()
+    configuration.restoredServers = ["restore1": source]
+    return RestoreTestLinker(configuration: configuration)
+  }
+
+  @Test func noCopiesLinkNothing() throws {
+    #expect(linker(source: "shard1").link([], to: try productionSessions()).isEmpty)
+  }
+
+  @Test func aCopyThatNeverRecoveredIsNoRestoreTest() throws {
+    let linked = linker(source: "shard1").link([try copy(freezeAt: 100, recovers: false)], to: try productionSessions())
+    #expect(linked.isEmpty)
+  }
+
+  /// Other lines than the shard's: the freeze-begin links within the 2 s tolerance only.
+  @Test(arguments: [(102.0, true), (102.001, false)])
+  func aFreezeBeginWithinTheToleranceLinks(second: Double, links: Bool) throws {
+    let found = try productionSessions()
+    let linked = linker(source: "shard1").link([try copy(freezeAt: second)], to: found)
+    #expect(linked.keys.sorted() == (links ? [found[0].id] : []))
+  }
+
+  @Test func withoutASourceAnySessionMayMatchAndNoneIsNamed() throws {
+    let found = try productionSessions()
+    let linked = linker(source: nil).link([try copy(freezeAt: 100.5)], to: found)
+    #expect(linked[found[0].id]?.map(\.server) == ["restore1"])
+    #expect(linked[found[0].id]?.first?.restoredFrom == nil)
+  }
+
+  @Test func aSourceWithoutSessionsLinksNothing() throws {
+    let linked = linker(source: "shard2").link([try copy(freezeAt: 100)], to: try productionSessions())
+    #expect(linked.isEmpty)
+  }
+
+  @Test func theRestoreTimeIsTheRecoveryBlocks() throws {
+    let found = try productionSessions()
+    let linked = linker(source: "shard1").link([try copy(freezeAt: 100)], to: found)
+    // 2021-08-13T09:00:00Z
+    #expect(linked[found[0].id]?.first?.restoredAt == 1_628_845_200_000)
+  }
 }
