@@ -78,7 +78,7 @@ public struct Auditor: Sendable {
     let restoreTests = RestoreTestLinker(configuration: configuration)
       .link(readings.filter { restored.contains($0.server) }, to: sessions)
     let reported = sessions.map { session in
-      SessionReport.session(
+      Session(
         session, verdict: context.verdicts[session.id] ?? .consistent,
         restoreTests: restoreTests[session.id] ?? [], context: context)
     }
