@@ -29,13 +29,14 @@ struct AuditorTests {
   }
 
   @Test func internalQuiesceLoggedBeforeTheFreezeLinesIsStillInside() throws {
-    let result = try AuditFixture.audit(TestLog.cluster { master, shard in
-      master.clusterFreeze(at: 100)
-      shard.internalCheckpoint(at: 99.8, checkpoint: 42, pid: 900)
-      shard.add(100.3, "Backup.General.ExternalFreeze: Suspending system", pid: 900)
-      shard.add(100.5, "Backup.General.ExternalFreeze: System suspended", pid: 900)
-      shard.add(160, "Backup.General.ExternalThaw: System resumed", pid: 901)
-    })
+    let result = try AuditFixture.audit(
+      TestLog.cluster { master, shard in
+        master.clusterFreeze(at: 100)
+        shard.internalCheckpoint(at: 99.8, checkpoint: 42, pid: 900)
+        shard.add(100.3, "Backup.General.ExternalFreeze: Suspending system", pid: 900)
+        shard.add(100.5, "Backup.General.ExternalFreeze: System suspended", pid: 900)
+        shard.add(160, "Backup.General.ExternalThaw: System resumed", pid: 901)
+      })
     #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
     #expect(result.sessions.count == 1)
   }

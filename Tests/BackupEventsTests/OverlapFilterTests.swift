@@ -1,9 +1,10 @@
-@testable import BackupEvents
 import Foundation
 import LogParsing
 import LogReading
 import TestSupport
 import Testing
+
+@testable import BackupEvents
 
 /// Rotated files one after the other: what the filter drops of the entries a file repeats from
 /// the file before it (SPEC §3.2).
@@ -19,7 +20,9 @@ struct OverlapFilterTests {
       filter.startFile(keepingFrom: index + 1 < files.count ? instants[index + 1].first : nil)
       var admitted: [String] = []
       try scan(file) { entry in
-        if filter.admit(entry) { admitted.append(String(decoding: entry.rawFirstLine, as: UTF8.self)) }
+        if filter.admit(entry) {
+          admitted.append(String(decoding: entry.rawFirstLine, as: UTF8.self))
+        }
       }
       filter.finishFile(lastInstant: instants[index].last)
       kept.append(admitted)
@@ -35,7 +38,8 @@ struct OverlapFilterTests {
   }
 
   func scan(_ file: TestLog, _ body: (Entry) -> Void) throws {
-    let scanner = EntryScanner(converter: LocalTimeConverter(timeZone: TimeZone(identifier: "UTC")!))
+    let scanner = EntryScanner(
+      converter: LocalTimeConverter(timeZone: TimeZone(identifier: "UTC")!))
     try LineReader(source: MemoryByteSource(Array(file.text.utf8))).forEachLine {
       scanner.scan($0, body)
     }
@@ -71,7 +75,9 @@ struct OverlapFilterTests {
     second.add(5, "line at 5.0")
     let kept = try admitted([log([3, 4]), second])
     #expect(
-      kept[1] == ["\(TestLog.timestamp(4)) (100) 0 [Utility.Event] another line at the same instant", line(5)])
+      kept[1] == [
+        "\(TestLog.timestamp(4)) (100) 0 [Utility.Event] another line at the same instant", line(5),
+      ])
   }
 
   @Test func remembersTheTailFromTheNextFilesFirstInstantOnly() throws {

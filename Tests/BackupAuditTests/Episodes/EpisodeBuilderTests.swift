@@ -177,20 +177,3 @@ struct EpisodeBuilderTests {
     #expect(built.episodes.first?.start == Self.base + 100_000)
   }
 }
-
-struct ThawThenRestartTests {
-  @Test func aRestartAfterABegunThawIsNoCrashWhileFrozen() throws {
-    var log = TestLog()
-    log.noise(0)
-    log.add(100, "Backup.General.ExternalFreeze: Suspending system")
-    log.add(100.5, "Backup.General.ExternalFreeze: System suspended")
-    log.add(160, "Backup.General.ExternalThaw: Resuming system", pid: 101)
-    log.raw("")
-    log.raw("*** Recovery started at Thu Aug 12 05:00:00 2021")
-    log.raw("Exiting with status 3 (Success)")
-    log.noise(90_000)
-    let result = try AuditFixture.audit(["vm1": log])
-    #expect(AuditFixture.fired(.thawUnconfirmed, in: result) == ["vm1@instance-freeze"])
-    #expect(AuditFixture.fired(.crashWhileFrozen, in: result).isEmpty)
-  }
-}

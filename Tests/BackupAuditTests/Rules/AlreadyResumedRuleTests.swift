@@ -4,10 +4,11 @@ import Testing
 
 struct AlreadyResumedRuleTests {
   @Test func firesWhenTheThawFindsTheSystemResumed() throws {
-    let result = try AuditFixture.audit(cluster { master, shard in
-      master.clusterFreeze(at: 100)
-      shard.clusterFreeze(at: 100, pid: 900, thaw: "Backup.General.ExternalThaw: Already resumed")
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        master.clusterFreeze(at: 100)
+        shard.clusterFreeze(at: 100, pid: 900, thaw: "Backup.General.ExternalThaw: Already resumed")
+      })
     #expect(AuditFixture.fired(.alreadyResumed, in: result) == ["shard1@cluster-freeze"])
     #expect(result.sessions.first?.verdict == .inconsistent)
     #expect(result.summary.exitCode == 2)
@@ -22,7 +23,9 @@ struct AlreadyResumedRuleTests {
     var log = TestLog()
     log.noise(0)
     log.add(100, "Backup.General.ExternalFreeze: Suspending system", pid: 200)
-    log.add(101, "Backup.General.ExternalFreeze: Failed to suspend system: disk busy", pid: 200, severity: 2)
+    log.add(
+      101, "Backup.General.ExternalFreeze: Failed to suspend system: disk busy", pid: 200,
+      severity: 2)
     log.add(102, "Backup.General.ExternalThaw: Resuming system", pid: 201)
     log.add(102.1, "Backup.General.ExternalThaw: Already resumed", pid: 201)
     log.noise(500)

@@ -7,9 +7,14 @@ struct AmbiguousLocalTimeRuleTests {
   func freeze(on date: String, at time: String) -> [String: TestLog] {
     var log = TestLog()
     log.raw("\(date)-00:30:00:000 (50) 0 [Utility.Event] LMF Info:  Licensed for 16 users.")
-    log.raw("\(date)-\(time):00:000 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system")
-    log.raw("\(date)-\(time):00:500 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended")
-    log.raw("\(date)-\(time):50:000 (101) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed")
+    log.raw(
+      "\(date)-\(time):00:000 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system"
+    )
+    log.raw(
+      "\(date)-\(time):00:500 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended"
+    )
+    log.raw(
+      "\(date)-\(time):50:000 (101) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed")
     log.raw("\(date)-05:00:00:000 (50) 0 [Utility.Event] LMF Info:  Licensed for 16 users.")
     return ["vm1": log]
   }
@@ -17,13 +22,20 @@ struct AmbiguousLocalTimeRuleTests {
   @Test func firesForAFreezeInTheRepeatedHour() throws {
     var log = TestLog()
     log.raw("10/31/21-01:00:00:000 (50) 0 [Utility.Event] LMF Info:  Licensed for 16 users.")
-    log.raw("10/31/21-02:30:00:000 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system")
-    log.raw("10/31/21-02:30:00:500 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended")
-    log.raw("10/31/21-02:31:00:000 (101) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed")
+    log.raw(
+      "10/31/21-02:30:00:000 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system"
+    )
+    log.raw(
+      "10/31/21-02:30:00:500 (100) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended"
+    )
+    log.raw(
+      "10/31/21-02:31:00:000 (101) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed")
     log.raw("10/31/21-05:00:00:000 (50) 0 [Utility.Event] LMF Info:  Licensed for 16 users.")
     let result = try AuditFixture.audit(["vm1": log], zone: "Europe/Berlin")
     #expect(AuditFixture.fired(.ambiguousLocalTime, in: result) == ["vm1@instance-freeze"])
-    #expect(result.findings.first?.message == "local time 2021-10-31T02:30:00.000 is ambiguous in Europe/Berlin")
+    #expect(
+      result.findings.first?.message
+        == "local time 2021-10-31T02:30:00.000 is ambiguous in Europe/Berlin")
     let utc = try AuditFixture.audit(["vm1": log])
     #expect(AuditFixture.fired(.ambiguousLocalTime, in: utc).isEmpty)
   }

@@ -20,10 +20,11 @@ struct CheckpointMismatchRuleTests {
   }
 
   @Test func firesForTheMemberWithoutACheckpoint() throws {
-    let result = try AuditFixture.audit(cluster { master, shard in
-      master.clusterFreeze(at: 100)
-      shard.clusterFreeze(at: 100, checkpoint: nil, pid: 900)
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        master.clusterFreeze(at: 100)
+        shard.clusterFreeze(at: 100, checkpoint: nil, pid: 900)
+      })
     #expect(AuditFixture.fired(.checkpointMismatch, in: result) == ["shard1@cluster-freeze"])
     #expect(
       result.findings.first { $0.rule == .checkpointMismatch }?.message
@@ -38,11 +39,14 @@ struct CheckpointMismatchRuleTests {
 
   @Test func aMemberWhoseFreezeFailedIsNoMismatch() throws {
     // Its freeze failed before any checkpoint: `freeze-failed` says so, not a missing number.
-    let result = try AuditFixture.audit(cluster { master, shard in
-      master.clusterFreeze(at: 100)
-      shard.add(100, "Backup.General.ExternalFreeze: Suspending system", pid: 900)
-      shard.add(101, "Backup.General.ExternalFreeze: Failed to suspend system: timeout", pid: 900, severity: 2)
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        master.clusterFreeze(at: 100)
+        shard.add(100, "Backup.General.ExternalFreeze: Suspending system", pid: 900)
+        shard.add(
+          101, "Backup.General.ExternalFreeze: Failed to suspend system: timeout", pid: 900,
+          severity: 2)
+      })
     #expect(result.sessions.count == 1)
     #expect(AuditFixture.fired(.checkpointMismatch, in: result).isEmpty)
     #expect(AuditFixture.fired(.freezeFailed, in: result) == ["shard1@cluster-freeze"])

@@ -21,7 +21,8 @@ struct ClockSkewRuleTests {
   @Test func firesForTheMemberOffTheMedian() throws {
     let result = try AuditFixture.audit(logs(third: 105))
     #expect(AuditFixture.fired(.clockSkew, in: result) == ["shard2@cluster-freeze"])
-    #expect(result.findings.first?.message == "clock 4.7 s ahead of the session median, tolerance 2 s")
+    #expect(
+      result.findings.first?.message == "clock 4.7 s ahead of the session median, tolerance 2 s")
     #expect(result.sessions.first?.members.last?.clockOffsetMilliseconds == 4700)
   }
 

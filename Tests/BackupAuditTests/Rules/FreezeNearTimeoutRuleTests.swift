@@ -9,7 +9,8 @@ struct FreezeNearTimeoutRuleTests {
   @Test(arguments: [(479.0, false), (481.0, true), (600.0, true), (601.0, false)])
   func firesBetweenEightyPercentAndTheTimeout(duration: Double, fires: Bool) throws {
     let result = try AuditFixture.audit(thawedFreeze(lasting: duration))
-    #expect(AuditFixture.fired(.freezeNearTimeout, in: result) == (fires ? ["vm1@instance-freeze"] : []))
+    #expect(
+      AuditFixture.fired(.freezeNearTimeout, in: result) == (fires ? ["vm1@instance-freeze"] : []))
   }
 
   @Test func timeoutIsConfigurable() throws {
@@ -23,14 +24,17 @@ struct FreezeNearTimeoutRuleTests {
     #expect(AuditFixture.fired(.freezeTimeoutExceeded, in: result).isEmpty)
     // 750 s is 83 % of 900 s; 700 s is 77 %, under the 80 % mark.
     #expect(AuditFixture.fired(.freezeNearTimeout, in: result) == ["master@cluster-freeze"])
-    #expect(result.findings.first { $0.rule == .freezeNearTimeout }?.message == "frozen 750 s, 83 % of the 900 s timeout")
+    #expect(
+      result.findings.first { $0.rule == .freezeNearTimeout }?.message
+        == "frozen 750 s, 83 % of the 900 s timeout")
   }
 
   @Test func firesForAFreezeStillRunningPastEightyPercentAtTheReportTime() throws {
     // The log ends at 600 s, frozen since 100 s; the report is made then: 500 s, 83 %.
     var configuration = AuditConfiguration()
     configuration.reportTime = Self.base + 600_000
-    let result = try AuditFixture.audit(frozenServer { $0.noise(600) }, configuration: configuration)
+    let result = try AuditFixture.audit(
+      frozenServer { $0.noise(600) }, configuration: configuration)
     #expect(AuditFixture.fired(.freezeNearTimeout, in: result) == ["vm1@instance-freeze"])
     #expect(
       result.findings.first?.message
@@ -43,7 +47,8 @@ struct FreezeNearTimeoutRuleTests {
     // 400 s frozen at the report time: 66 %.
     var configuration = AuditConfiguration()
     configuration.reportTime = Self.base + 500_000
-    let result = try AuditFixture.audit(frozenServer { $0.noise(500) }, configuration: configuration)
+    let result = try AuditFixture.audit(
+      frozenServer { $0.noise(500) }, configuration: configuration)
     #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
     #expect(result.sessions.first?.verdict == .inProgress)
   }

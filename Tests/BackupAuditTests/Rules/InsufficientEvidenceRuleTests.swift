@@ -22,7 +22,8 @@ struct InsufficientEvidenceRuleTests {
     let finding = try #require(result.findings.first)
     #expect(
       finding.message
-        == "log starts 2021-08-11T05:03:20.000Z, after the audited period's start 2021-08-11T05:00:00.000Z")
+        == "log starts 2021-08-11T05:03:20.000Z, after the audited period's start 2021-08-11T05:00:00.000Z"
+    )
     #expect(finding.severity == .unknown)
     #expect(result.summary.exitCode == 3)
   }
@@ -35,7 +36,8 @@ struct InsufficientEvidenceRuleTests {
     let finding = try #require(result.findings.first { $0.rule == .insufficientEvidence })
     #expect(
       finding.message
-        == "log ends 2021-08-11T05:15:00.000Z, before the audited period's end 2021-08-11T06:06:40.000Z")
+        == "log ends 2021-08-11T05:15:00.000Z, before the audited period's end 2021-08-11T06:06:40.000Z"
+    )
     #expect(finding.epochMilliseconds == Self.base + 900_000)
   }
 

@@ -21,9 +21,10 @@ struct MemberMissingRuleTests {
   }
 
   @Test func instanceFreezesHaveNoMembersToMiss() throws {
-    let result = try AuditFixture.audit(cluster { master, _ in
-      master.clusterFreeze(at: 100, checkpoint: nil)
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, _ in
+        master.clusterFreeze(at: 100, checkpoint: nil)
+      })
     #expect(result.sessions.map(\.kind) == [.instanceFreeze])
     #expect(result.findings.isEmpty)
   }

@@ -4,11 +4,12 @@ import Testing
 
 struct NeverResumedRuleTests {
   @Test func firesWhenTheLogEndsQuiesced() throws {
-    let result = try AuditFixture.audit(cluster { master, shard in
-      quiesce(&master, at: 100, length: 30)
-      shard.add(100, "Backup.ShardedCluster.Quiesce: Quiescing system", pid: 400)
-      shard.add(101, "Backup.ShardedCluster.Quiesce: System quiesced", pid: 400)
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        quiesce(&master, at: 100, length: 30)
+        shard.add(100, "Backup.ShardedCluster.Quiesce: Quiescing system", pid: 400)
+        shard.add(101, "Backup.ShardedCluster.Quiesce: System quiesced", pid: 400)
+      })
     #expect(AuditFixture.fired(.neverResumed, in: result) == ["shard1@cluster-quiesce"])
     #expect(AuditFixture.fired(.quiesceTooLong, in: result).isEmpty)
     #expect(
@@ -17,10 +18,11 @@ struct NeverResumedRuleTests {
   }
 
   @Test func doesNotFireWhenResumed() throws {
-    let result = try AuditFixture.audit(cluster { master, shard in
-      quiesce(&master, at: 100, length: 30)
-      quiesce(&shard, at: 100, length: 30)
-    })
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        quiesce(&master, at: 100, length: 30)
+        quiesce(&shard, at: 100, length: 30)
+      })
     #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
     #expect(result.sessions.map(\.kind) == [.clusterQuiesce])
     #expect(result.sessions.first?.members.first?.durationSeconds == 30.1)

@@ -6,11 +6,14 @@ struct QuiesceTooLongRuleTests {
   /// Quiesced `length + 0.1` seconds; the default limit is 300 s.
   @Test(arguments: [(299.0, false), (301.0, true)])
   func firesPastTheLimit(length: Double, fires: Bool) throws {
-    let result = try AuditFixture.audit(cluster { master, shard in
-      quiesce(&master, at: 100, length: length)
-      quiesce(&shard, at: 100, length: length)
-    })
-    #expect(AuditFixture.fired(.quiesceTooLong, in: result) == (fires ? ["master@cluster-quiesce", "shard1@cluster-quiesce"] : []))
+    let result = try AuditFixture.audit(
+      cluster { master, shard in
+        quiesce(&master, at: 100, length: length)
+        quiesce(&shard, at: 100, length: length)
+      })
+    #expect(
+      AuditFixture.fired(.quiesceTooLong, in: result)
+        == (fires ? ["master@cluster-quiesce", "shard1@cluster-quiesce"] : []))
   }
 
   @Test func theLimitIsConfigurableAndNamedInTheMessage() throws {

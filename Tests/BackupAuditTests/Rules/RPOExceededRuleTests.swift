@@ -22,10 +22,11 @@ struct RPOExceededRuleTests {
   @Test func firesForAGapAndForTheTail() throws {
     let result = try AuditFixture.audit(nightly([0, 1, 3]), configuration: configuration)
     let rpo = result.findings.filter { $0.rule == .rpoExceeded }
-    #expect(rpo.map(\.message) == [
-      "no consistent backup for 48 h after this one, rpo 26 h",
-      "no consistent backup for 72.0 h since this one, until 2021-08-17T05:00:00.000Z, rpo 26 h",
-    ])
+    #expect(
+      rpo.map(\.message) == [
+        "no consistent backup for 48 h after this one, rpo 26 h",
+        "no consistent backup for 72.0 h since this one, until 2021-08-17T05:00:00.000Z, rpo 26 h",
+      ])
     #expect(result.sessions.allSatisfy { $0.verdict == .consistent })
   }
 

@@ -7,8 +7,13 @@ struct UnjournaledDatabasesRuleTests {
     var log = TestLog()
     log.noise(0)
     log.add(100, "Backup.General.ExternalFreeze: Suspending system")
-    log.add(100.1, "Backup.General.ExternalFreeze: Warning, /db/scratch/ is not being journalled", severity: 1)
-    log.add(100.2, "Backup.General.ExternalFreeze: Warning, 1 databases are not journalled, data will be lost in them if system crashes while suspended", severity: 1)
+    log.add(
+      100.1, "Backup.General.ExternalFreeze: Warning, /db/scratch/ is not being journalled",
+      severity: 1)
+    log.add(
+      100.2,
+      "Backup.General.ExternalFreeze: Warning, 1 databases are not journalled, data will be lost in them if system crashes while suspended",
+      severity: 1)
     log.add(100.5, "Backup.General.ExternalFreeze: System suspended")
     log.add(130, "Backup.General.ExternalThaw: System resumed", pid: 101)
     log.noise(900)
