@@ -74,7 +74,7 @@ public struct AuditRequest: Sendable {
           ? "name at least one log file, folder, --server NAME=PATH or --config FILE"
           : "\(file!.path) lists no servers: name a log file, folder or --server NAME=PATH")
     }
-    self.servers = servers.sorted { $0.name < $1.name }
+    self.servers = servers.sorted { ServerNameOrder.precedes($0.name, $1.name) }
     if let zone = options.timeZone {
       defaultZone = try Self.zone(zone, "--tz")
       zones = [:]
@@ -124,7 +124,9 @@ public struct AuditRequest: Sendable {
   public func currentServers() -> Result<[ServerInput], AuditPipelineError> {
     do {
       return .success(
-        try Self.discover(discoveryPaths, discoveryNamedServers).sorted { $0.name < $1.name })
+        try Self.discover(discoveryPaths, discoveryNamedServers).sorted {
+          ServerNameOrder.precedes($0.name, $1.name)
+        })
     } catch {
       return .failure(error)
     }

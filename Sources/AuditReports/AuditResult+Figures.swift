@@ -20,7 +20,9 @@ extension AuditResult {
         latest[member.server] = (session, duration)
       }
     }
-    return latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.session, $0.value.seconds) }
+    return latest.sorted { ServerNameOrder.precedes($0.key, $1.key) }.map {
+      ($0.key, $0.value.session, $0.value.seconds)
+    }
   }
 
   /// Each production server's episode still in progress at the report time, by server name:
@@ -38,7 +40,7 @@ extension AuditResult {
           : ("quiesced", elapsed, seconds(configuration.maxQuiesceMilliseconds))
       }
     }
-    return running.sorted { $0.key < $1.key }.map {
+    return running.sorted { ServerNameOrder.precedes($0.key, $1.key) }.map {
       ($0.key, $0.value.action, $0.value.seconds, $0.value.limit)
     }
   }

@@ -51,4 +51,17 @@ struct SessionCorrelatorTests {
     let joined = try sessions(["master": master, "shard1": near])
     #expect(joined.map(\.kind) == [.clusterFreeze])
   }
+
+  @Test func membersAreInNaturalOrderOfTheirNames() throws {
+    var logs: [String: TestLog] = [:]
+    let names = ["master"] + (1...11).map { "shard\($0)" }
+    for (index, name) in names.enumerated() {
+      var log = TestLog()
+      log.clusterFreeze(at: 100, checkpoint: 42, pid: 200 + index * 10)
+      logs[name] = log
+    }
+    let found = try sessions(logs)
+    #expect(found.count == 1)
+    #expect(found.first?.episodes.map(\.server) == names)
+  }
 }
