@@ -27,6 +27,8 @@ public struct AuditRequest: Sendable {
   /// `--format`; nil: the command's default (text, or one status line for `--last`).
   public var format: ReportFormat?
   public var targets: [Target]
+  /// `--detail`: which sessions the HTML and Markdown reports draw and detail.
+  public var detail: ReportDetail
   /// The report's generation time (`--report-time`, else now), in milliseconds since the
   /// epoch; also the time an open episode is judged at.
   public var reportTime: Int64
@@ -112,6 +114,12 @@ public struct AuditRequest: Sendable {
       return format
     }
     targets = try options.writes.map(Self.target)
+    detail = try options.detail.map { name throws(AuditPipelineError) in
+      guard let detail = ReportDetail(rawValue: name) else {
+        throw .usage("--detail takes findings or all, not \(name)")
+      }
+      return detail
+    } ?? .findings
     isLastOnly = options.isLastOnly
     wait = try options.wait.map { text throws(AuditPipelineError) in
       try Self.duration(text, "--wait")

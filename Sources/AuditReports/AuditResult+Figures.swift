@@ -3,6 +3,14 @@ import BackupAudit
 // The figures that the monitoring formats (Prometheus, Nagios) and the Markdown summary read off
 // an audit result, computed once here so that they agree.
 extension AuditResult {
+  /// The span of the production and restored servers' logs: the first entry of any to the last
+  /// of any; nil when no log has a dated entry.
+  var auditedPeriod: (from: Int64, to: Int64)? {
+    guard let from = servers.compactMap(\.from).min(), let to = servers.compactMap(\.to).max()
+    else { return nil }
+    return (from, to)
+  }
+
   /// The session `summary.lastConsistentSession` names, when there is one.
   var lastConsistentSession: Session? {
     guard let id = summary.lastConsistentSession else { return nil }

@@ -51,12 +51,9 @@ struct HTMLSummarySection {
           "a", [("href", "#" + HTMLFormat.sessionAnchor(id))],
           [HTMLMarkup.element("code", [], [HTMLMarkup.text(id)])])
       } ?? HTMLMarkup.text("none")
-    let froms = result.servers.compactMap(\.from)
-    let tos = result.servers.compactMap(\.to)
     let period =
-      froms.min().flatMap { from in
-        tos.max().map { "\(timestamp(from)) to \(timestamp($0))" }
-      } ?? "no dated evidence"
+      result.auditedPeriod.map { "\(timestamp($0.from)) to \(timestamp($0.to))" }
+      ?? "no dated evidence"
     let servers = result.servers.map { $0.isRestored ? "\($0.name) (restored)" : $0.name }
     return [
       ("Status", [HTMLBadge.status(summary.status)]),
