@@ -73,7 +73,7 @@ struct HTMLSummarySection {
     let timeout = configuration.freezeTimeoutMilliseconds
     let near = Int64((Double(timeout) * configuration.nearTimeoutFraction).rounded())
     let percent = Int((configuration.nearTimeoutFraction * 100).rounded())
-    let restored = configuration.restoredServers.keys.sorted().map { name in
+    let restored = ServerNameOrder.sorted(configuration.restoredServers.keys).map { name in
       configuration.restoredServers[name].flatMap { $0 }.map { "\(name) (copy of \($0))" } ?? name
     }
     let facts: [(String, String)] = [

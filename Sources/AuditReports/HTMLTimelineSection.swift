@@ -27,8 +27,13 @@ struct HTMLTimelineSection {
     let drawn = result.sessions.filter { spelled.contains($0.id) }
     nodes.append(
       HTMLMarkup.element("h3", [], [HTMLMarkup.text("Sessions, each on its own scale")]))
-    let left = result.sessions.count - drawn.count
-    if left > 0 {
+    if drawn.isEmpty {
+      nodes.append(
+        note(
+          "None to draw: all \(HTMLFormat.counted(result.sessions.count, "session")) are "
+            + "consistent, without findings, and in the table of sessions with their members; "
+            + "the audit with --detail all draws every session."))
+    } else if drawn.count < result.sessions.count {
       nodes.append(
         note(
           "\(drawn.count) of \(HTMLFormat.counted(result.sessions.count, "session")) drawn: "

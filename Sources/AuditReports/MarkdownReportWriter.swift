@@ -58,7 +58,9 @@ public struct MarkdownReportWriter: ReportWriter {
 
   /// The thresholds and scope the audit ran with, defaults included.
   func configurationTable(_ configuration: AuditConfiguration) -> [String] {
-    let restored = configuration.restoredServers.sorted { $0.key < $1.key }.map { name, origin in
+    let restored = configuration.restoredServers.sorted {
+      ServerNameOrder.precedes($0.key, $1.key)
+    }.map { name, origin in
       text(name) + (origin.map { " (copy of \(text($0)))" } ?? "")
     }
     let timeout = configuration.freezeTimeoutMilliseconds
