@@ -38,6 +38,8 @@ import Testing
     return URL(fileURLWithPath: found ?? "/usr/bin/chromium")
   }
 
+  static let pdftoppm = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+
   /// Runs headless Chromium on `page` with `arguments`, and how long it took in seconds.
   static func chromium(_ arguments: [String], _ page: String) throws -> (
     CommandRunner.Result, Double
@@ -53,6 +55,11 @@ import Testing
 
   /// One audit for every check, since two years take half a minute to simulate and audit.
   @Test func twoYearsOfSixteenServersAreSmallRenderQuicklyAndPrintWhole() throws {
+    for tool in [Self.chromium.path, Self.pdftoppm.path] {
+      try #require(
+        FileManager.default.isExecutableFile(atPath: tool),
+        "\(tool) is missing: `make deps` installs chromium and poppler-utils")
+    }
     let folder = try Self.audited()
     let html = folder.path + "/report.html"
     let size = try #require(try FileManager.default.attributesOfItem(atPath: html)[.size] as? Int)
@@ -87,7 +94,7 @@ import Testing
     let bound = 4 + drawn.count + sessions.count / 20 + findings.count / 3
     #expect(pages >= 2 + sessions.count / 80 && pages <= bound, "\(pages) pages, bound \(bound)")
     let raster = try CommandRunner.run(
-      URL(fileURLWithPath: "/usr/bin/pdftoppm"), ["-r", "24", "-gray", pdf, folder.path + "/page"])
+      pdftoppm, ["-r", "24", "-gray", pdf, folder.path + "/page"])
     #expect(raster.status == 0, "\(raster.standardError)")
     let images = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }.sorted()
@@ -97,6 +104,19 @@ import Testing
         Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + image)))
       #expect(ink >= 30, "\(image) is blank: \(ink) dark pixels")
     }
+  }
+
+  @Test func aPageWithInkOnlyInItsMarginsCountsAsBlank() throws {
+    let (width, height) = (100, 200)
+    func image(_ darkRows: [Int]) -> Data {
+      var pixels = [UInt8](repeating: 255, count: width * height)
+      for row in darkRows { for column in 0..<width { pixels[row * width + column] = 0 } }
+      return Data(Array("P5\n\(width) \(height)\n255\n".utf8) + pixels)
+    }
+    #expect(try PDFPages.inkInBody(image([])) == 0)
+    // The header's row and the bottom margin's do not count; a row of the body does.
+    #expect(try PDFPages.inkInBody(image([5, 195])) == 0)
+    #expect(try PDFPages.inkInBody(image([100])) == width)
   }
 
   @Test func detailAllDrawsEverySessionAndTheJSONIsTheSame() throws {
