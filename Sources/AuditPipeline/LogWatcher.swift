@@ -102,7 +102,8 @@ public final class LogWatcher {
     // an episode in progress), so an idle watch costs a few stats per poll.
     let isRunning = latest?.result.sessions.contains { $0.verdict == .inProgress } ?? true
     if fresh.isEmpty && !isRunning && changes.isEmpty { return [] }
-    let outcome = pipeline.audit(readings.keys.sorted().compactMap { readings[$0] }, reportTime: now)
+    let outcome = pipeline.audit(
+      ServerNameOrder.sorted(readings.keys).compactMap { readings[$0] }, reportTime: now)
     latest = outcome
     for session in outcome.result.sessions where verdicts[session.id] != session.verdict {
       let isOpen = session.verdict == .inProgress

@@ -118,4 +118,17 @@ struct SessionCorrelatorTests {
     let found = try sessions(["master": freeze(at: 100), "shard1": shard])
     #expect(found.map(\.kind) == [.clusterQuiesce, .instanceFreeze])
   }
+
+  @Test func membersAreInNaturalOrderOfTheirNames() throws {
+    var logs: [String: TestLog] = [:]
+    let names = ["master"] + (1...11).map { "shard\($0)" }
+    for (index, name) in names.enumerated() {
+      var log = TestLog()
+      log.clusterFreeze(at: 100, checkpoint: 42, pid: 200 + index * 10)
+      logs[name] = log
+    }
+    let found = try sessions(logs)
+    #expect(found.count == 1)
+    #expect(found.first?.episodes.map(\.server) == names)
+  }
 }
