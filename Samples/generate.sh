@@ -31,3 +31,9 @@ every_fault=$every_fault,decoy-lines,write-daemon-died,severe-noise
   --timezone Europe/Berlin,America/New_York,UTC,Asia/Tokyo \
   --layouts iris,cache,structured-pairs,structured-json --fault-rate 0.4 --noise-per-hour 4 \
   --restore-test
+
+# A quarter of an 11-server cluster (master, shard1 to shard10), long enough for the reports'
+# calendar and table of months: random faults and a restore test, no ordinary noise and the
+# rotated logs gzipped, so that three months stay small.
+"$binary" simulate "$here/quarter" --seed 404 --servers 11 --days 91 --start 2022-01-03 \
+  --noise-per-hour 0 --fault-rate 0.1 --rotate-bytes 40000 --gzip-rotated --restore-test

@@ -19,6 +19,7 @@ samples=(
   "clean-week"
   "faulty-month"
   "mixed-layouts"
+  "quarter"
   "hand-made --tz UTC"
 )
 

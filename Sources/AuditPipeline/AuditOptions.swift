@@ -35,6 +35,8 @@ public struct AuditOptions: Sendable, Equatable {
   public var isLastOnly = false
   /// `--wait D` (with `--last`).
   public var wait: String?
+  /// `--detail`: `findings` or `all`.
+  public var detail: String?
 
   /// No options: every default.
   public init() {}

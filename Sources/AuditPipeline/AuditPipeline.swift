@@ -26,10 +26,12 @@ public struct AuditPipeline: Sendable {
     self.toolVersion = toolVersion
   }
 
-  /// Reads every server of the request, in parallel.
+  /// Reads every server of the request, in parallel; the readings in natural order of their
+  /// servers' names (those an envelope names among them).
   public func read() -> [ServerReading] {
     ServerLogReader.readAll(
-      request.servers, options: request.readingOptions, catalogue: request.catalogue)
+      request.servers, options: request.readingOptions, catalogue: request.catalogue
+    ).sorted { ServerNameOrder.precedes($0.server, $1.server) }
   }
 
   /// Audits `readings` (the most recent session alone with `--last`) and makes the report.

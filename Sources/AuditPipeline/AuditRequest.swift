@@ -29,6 +29,8 @@ public struct AuditRequest: Sendable {
   /// `--format`; nil: the command's default (text, or one status line for `--last`).
   public var format: ReportFormat?
   public var targets: [Target]
+  /// `--detail`: which sessions the HTML and Markdown reports draw and detail.
+  public var detail: ReportDetail
   /// The report's generation time (`--report-time`, else now), in milliseconds since the
   /// epoch; also the time an open episode is judged at.
   public var reportTime: Int64
@@ -76,7 +78,7 @@ public struct AuditRequest: Sendable {
           ? "name at least one log file, folder, --server NAME=PATH or --config FILE"
           : "\(file!.path) lists no servers: name a log file, folder or --server NAME=PATH")
     }
-    self.servers = servers.sorted { $0.name < $1.name }
+    self.servers = servers.sorted { ServerNameOrder.precedes($0.name, $1.name) }
     if let zone = options.timeZone {
       defaultZone = try Self.zone(zone, "--tz")
       zones = [:]
@@ -121,6 +123,12 @@ public struct AuditRequest: Sendable {
       return format
     }
     targets = try options.writes.map(Self.target)
+    detail = try options.detail.map { name throws(AuditPipelineError) in
+      guard let detail = ReportDetail(rawValue: name) else {
+        throw .usage("--detail takes findings or all, not \(name)")
+      }
+      return detail
+    } ?? .findings
     isLastOnly = options.isLastOnly
     wait = try options.wait.map { text throws(AuditPipelineError) in
       try Self.duration(text, "--wait")
@@ -133,7 +141,9 @@ public struct AuditRequest: Sendable {
   public func currentServers() -> Result<[ServerInput], AuditPipelineError> {
     do {
       return .success(
-        try Self.discover(discoveryPaths, discoveryNamedServers).sorted { $0.name < $1.name })
+        try Self.discover(discoveryPaths, discoveryNamedServers).sorted {
+          ServerNameOrder.precedes($0.name, $1.name)
+        })
     } catch {
       return .failure(error)
     }

@@ -106,7 +106,8 @@ public final class LogWatcher {
     let isRunning = latest?.result.sessions.contains { $0.verdict == .inProgress } ?? true
     if fresh.isEmpty && !isRunning && changes.isEmpty { return [] }
     let outcome = pipeline.audit(
-      ServerLogReader.merged(readings.values.flatMap { $0 }), reportTime: now)
+      ServerLogReader.merged(readings.values.flatMap { $0 })
+        .sorted { ServerNameOrder.precedes($0.server, $1.server) }, reportTime: now)
     latest = outcome
     for session in outcome.result.sessions where verdicts[session.id] != session.verdict {
       let isOpen = session.verdict == .inProgress

@@ -16,6 +16,9 @@ public struct AuditReport: Sendable, Equatable {
   public var toolVersion: String
   /// When the report was generated, in milliseconds since the epoch.
   public var generatedAt: Int64
+  /// Which sessions the HTML and Markdown reports draw and detail (`--detail`); the other
+  /// formats hold everything whatever it says.
+  public var detail: ReportDetail
   /// The least severity that makes the exit status non-zero (`--fail-on`); it decided
   /// `result.summary.exitCode`. Kept in the result's configuration only.
   public var failOn: Severity { result.configuration.failOn }
@@ -23,12 +26,13 @@ public struct AuditReport: Sendable, Equatable {
   /// Creates a report.
   public init(
     result: AuditResult, toolName: String = "iris-backup-audit", toolVersion: String,
-    generatedAt: Int64
+    generatedAt: Int64, detail: ReportDetail = .findings
   ) {
     self.result = result
     self.toolName = toolName
     self.toolVersion = toolVersion
     self.generatedAt = generatedAt
+    self.detail = detail
   }
 }
 

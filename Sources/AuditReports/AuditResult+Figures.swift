@@ -3,6 +3,14 @@ import BackupAudit
 // The figures that the monitoring formats (Prometheus, Nagios) and the Markdown summary read off
 // an audit result, computed once here so that they agree.
 extension AuditResult {
+  /// The span of the production and restored servers' logs: the first entry of any to the last
+  /// of any; nil when no log has a dated entry.
+  var auditedPeriod: (from: Int64, to: Int64)? {
+    guard let from = servers.compactMap(\.from).min(), let to = servers.compactMap(\.to).max()
+    else { return nil }
+    return (from, to)
+  }
+
   /// The session `summary.lastConsistentSession` names, when there is one.
   var lastConsistentSession: Session? {
     guard let id = summary.lastConsistentSession else { return nil }
@@ -20,7 +28,9 @@ extension AuditResult {
         latest[member.server] = (session, duration)
       }
     }
-    return latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value.session, $0.value.seconds) }
+    return latest.sorted { ServerNameOrder.precedes($0.key, $1.key) }.map {
+      ($0.key, $0.value.session, $0.value.seconds)
+    }
   }
 
   /// Each production server's episode still in progress at the report time, by server name:
@@ -38,7 +48,7 @@ extension AuditResult {
           : ("quiesced", elapsed, seconds(configuration.maxQuiesceMilliseconds))
       }
     }
-    return running.sorted { $0.key < $1.key }.map {
+    return running.sorted { ServerNameOrder.precedes($0.key, $1.key) }.map {
       ($0.key, $0.value.action, $0.value.seconds, $0.value.limit)
     }
   }

@@ -24,7 +24,13 @@ public struct HTMLReportWriter: ReportWriter {
           "meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
         HTMLMarkup.leaf("meta", [("name", "generator"), ("content", report.toolName)]),
         HTMLMarkup.element("title", [], [HTMLMarkup.text(title)]),
-        HTMLMarkup.style(HTMLStyle.css),
+        HTMLMarkup.style(
+          HTMLStyle.css + "\n"
+            + HTMLStyle.printHeader(
+              status: result.summary.status.rawValue.uppercased(),
+              period: result.auditedPeriod.map {
+                "\(AuditPeriod.date($0.from)) to \(AuditPeriod.date($0.to))"
+              } ?? "no dated evidence")),
       ])
     var main = [
       HTMLMarkup.element("h1", [], [HTMLMarkup.text("Backup audit report")]),
@@ -45,8 +51,8 @@ public struct HTMLReportWriter: ReportWriter {
         }),
     ]
     main += HTMLSummarySection(report: report).nodes()
-    main += HTMLTimelineSection(result: result).nodes()
-    main += HTMLSessionsSection(result: result).nodes()
+    main += HTMLTimelineSection(report: report).nodes()
+    main += HTMLSessionsSection(report: report).nodes()
     main += HTMLFindingsSection(result: result).nodes()
     main += HTMLInputsSection(report: report).nodes()
     main.append(

@@ -4,9 +4,12 @@ import BackupAudit
 /// verdict, its findings by severity and its restore tests; each links to its timeline.
 ///
 /// A session's id is its kind and UTC start, so the table has no start column of its own:
-/// the timeline gives the start to the millisecond.
+/// the timeline gives the start to the millisecond. A session the report does not draw (a
+/// consistent one, unless the detail is `all`) is linked to its row instead, so every link to a
+/// session leads somewhere.
 struct HTMLSessionsSection {
-  let result: AuditResult
+  let report: AuditReport
+  private var result: AuditResult { report.result }
 
   /// The heading and the table, or a note when the audit found no session.
   func nodes() -> [HTMLNode] {
@@ -15,16 +18,18 @@ struct HTMLSessionsSection {
     guard !result.sessions.isEmpty else {
       return [heading, note("No backup session was found in the logs.")]
     }
+    let spelled = report.spelledOutSessions
     let table = HTMLTable(
       columns: [
         "Session", "Kind", "Duration", "Checkpoint", "Members", "Findings", "Verdict",
       ],
       columnClasses: [1: "time", 2: "time", 3: "number", 4: "members"],
-      rows: result.sessions.map(row), className: "sessions")
+      rows: result.sessions.map { row($0, isDrawn: spelled.contains($0.id)) },
+      className: "sessions")
     return [heading, table.render()]
   }
 
-  private func row(_ session: Session) -> HTMLTable.Row {
+  private func row(_ session: Session, isDrawn: Bool) -> HTMLTable.Row {
     let link = HTMLMarkup.element(
       "a", [("href", "#" + HTMLFormat.sessionAnchor(session.id))],
       [HTMLMarkup.element("code", [], [HTMLMarkup.text(session.id)])])
@@ -38,11 +43,13 @@ struct HTMLSessionsSection {
       [HTMLMarkup.text(session.kind.rawValue)],
       [HTMLMarkup.text(HTMLFormat.duration(milliseconds: session.end - session.start))],
       [HTMLMarkup.text(session.checkpoint.map(String.init) ?? "–")],
-      [HTMLMarkup.text(members.isEmpty ? "none" : members.joined(separator: ", "))],
+      [HTMLMarkup.text(members.isEmpty ? "none" : MemberList.compact(members))],
       findingCounts(session),
       [HTMLBadge.verdict(session.verdict)],
     ]
-    return HTMLTable.Row(cells: cells, className: "verdict \(session.verdict.rawValue)")
+    return HTMLTable.Row(
+      cells: cells, className: "verdict \(session.verdict.rawValue)",
+      id: isDrawn ? nil : HTMLFormat.sessionAnchor(session.id))
   }
 
   /// A badge per severity with its count among the session's findings, worst first.

@@ -3,7 +3,10 @@
 ///
 /// Colours name what they mean (`--critical`, `--freeze`); every colour beside a severity or
 /// verdict also comes with its symbol and word, so nothing is said by colour alone. Printing
-/// keeps the colours and drops the page's shadows.
+/// keeps the colours and drops the page's shadows, the navigation and the side-scrolling
+/// boxes: drawings shrink to the page's width rather than being cut, each section starts a
+/// page, and no session, finding, table row or drawing is split across two pages. The header
+/// of every printed page (the report's status and period) is `printHeader(status:period:)`.
 enum HTMLStyle {
   /// The style sheet. It holds no `<`, `&` or `"`, so it is the same text to HTML and to XML,
   /// and survives an XML tool's rewriting of the document.
@@ -105,10 +108,47 @@ enum HTMLStyle {
       color: var(--muted); margin: 4px 0; }
     .legend svg { vertical-align: middle; margin-right: 4px; }
     footer { margin-top: 32px; color: var(--muted); font-size: 12.5px; }
+    svg.calendar { display: block; max-width: 100%; height: auto; margin: 4px 0; }
+    svg .day.consistent { fill: var(--ok); }
+    svg .day.gap { fill: #ffffff; stroke: #aab2c0; stroke-width: 1; }
+    svg .year { font-size: 14px; font-weight: 700; fill: var(--ink); }
+    svg a:hover .day { stroke: var(--ink); stroke-width: 1.5; }
     @media print {
-      body { background: #fff; }
-      .card, details.session { box-shadow: none; break-inside: avoid; }
+      @page { margin: 16mm 12mm 14mm; }
+      body { background: #fff; font-size: 11px; }
+      main { max-width: none; padding: 0; }
+      nav { display: none; }
+      h2 { break-before: page; break-after: avoid; }
+      h2#summary { break-before: auto; }
+      h3, summary, header { break-after: avoid; }
+      .card, details.session { box-shadow: none; }
+      .card, details.session, article.finding, tr, svg, li { break-inside: avoid; }
+      .scroll { overflow: visible; }
+      table { font-size: 10px; }
+      thead { display: table-header-group; }
+      th, td { padding: 2px 5px; }
+      svg.timeline, svg.calendar { width: 100%; max-width: 100%; height: auto; }
+      pre { white-space: pre-wrap; }
+      details.session summary::before { content: none; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """
+
+  /// The printed pages' header: the report's status and audited period top left, the page
+  /// number top right. Made of the status's name and RFC 3339 dates only (no log text, no
+  /// quote or backslash), so it is safe inside a CSS string.
+  static func printHeader(status: String, period: String) -> String {
+    let header = "Backup audit: \(status) · \(period)".filter {
+      $0.isLetter || $0.isNumber || " -:.·,TZ".contains($0)
+    }
+    return """
+      @media print {
+        @page {
+          @top-left { content: '\(header)'; font: 9px sans-serif; color: #5b6475; }
+          @top-right { content: 'page ' counter(page) ' of ' counter(pages); font: 9px sans-serif;
+            color: #5b6475; }
+        }
+      }
+      """
+  }
 }

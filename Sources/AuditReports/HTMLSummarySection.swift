@@ -51,12 +51,9 @@ struct HTMLSummarySection {
           "a", [("href", "#" + HTMLFormat.sessionAnchor(id))],
           [HTMLMarkup.element("code", [], [HTMLMarkup.text(id)])])
       } ?? HTMLMarkup.text("none")
-    let froms = result.servers.compactMap(\.from)
-    let tos = result.servers.compactMap(\.to)
     let period =
-      froms.min().flatMap { from in
-        tos.max().map { "\(timestamp(from)) to \(timestamp($0))" }
-      } ?? "no dated evidence"
+      result.auditedPeriod.map { "\(timestamp($0.from)) to \(timestamp($0.to))" }
+      ?? "no dated evidence"
     let servers = result.servers.map { $0.isRestored ? "\($0.name) (restored)" : $0.name }
     return [
       ("Status", [HTMLBadge.status(summary.status)]),
@@ -76,7 +73,7 @@ struct HTMLSummarySection {
     let timeout = configuration.freezeTimeoutMilliseconds
     let near = Int64((Double(timeout) * configuration.nearTimeoutFraction).rounded())
     let percent = Int((configuration.nearTimeoutFraction * 100).rounded())
-    let restored = configuration.restoredServers.keys.sorted().map { name in
+    let restored = ServerNameOrder.sorted(configuration.restoredServers.keys).map { name in
       configuration.restoredServers[name].flatMap { $0 }.map { "\(name) (copy of \($0))" } ?? name
     }
     let facts: [(String, String)] = [

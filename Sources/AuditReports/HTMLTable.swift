@@ -1,10 +1,12 @@
 /// A table of the HTML report: a header row of column names, then rows of cells, with a class
 /// per column where its cells need one (`number` aligns right, `time` never wraps).
 struct HTMLTable {
-  /// A row: its cells' contents and an optional class (a verdict, for the sessions table).
+  /// A row: its cells' contents, an optional class (a verdict, for the sessions table) and an
+  /// optional id for links to it.
   struct Row {
     var cells: [[HTMLNode]]
     var className: String?
+    var id: String? = nil
   }
 
   let columns: [String]
@@ -35,7 +37,7 @@ struct HTMLTable {
           "tbody", [],
           rows.map { row in
             HTMLMarkup.element(
-              "tr", [("class", row.className)],
+              "tr", [("id", row.id), ("class", row.className)],
               row.cells.enumerated().map { column, content in
                 HTMLMarkup.element("td", [("class", cellClass(column))], content)
               })

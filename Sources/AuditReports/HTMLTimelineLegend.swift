@@ -2,15 +2,32 @@ import BackupAudit
 
 /// The key to the timelines' marks and bars, each drawn as the timelines draw it.
 enum HTMLTimelineLegend {
-  /// The legend: a small drawing and its meaning per entry.
-  static func render() -> HTMLNode {
+  /// The legend: a small drawing and its meaning per entry, with the calendar's cells first
+  /// when the overview is a `calendar`.
+  static func render(calendar: Bool = false) -> HTMLNode {
     let marks: [(SVGSymbol, String, String)] = [
       (.cross, "critical", "critical finding, inconsistent session"),
       (.exclamation, "warning", "warning, degraded session"),
       (.question, "unknown", "evidence missing, verdict unknown"),
       (.tick, "consistent", "consistent session"),
     ]
-    var entries = marks.map { symbol, className, meaning in
+    var entries =
+      calendar
+      ? [
+        entry(
+          "day of consistent sessions",
+          [
+            SVG.rect(
+              x: 3, y: 3, width: 13, height: 13, [("class", "day consistent"), ("rx", "2")])
+          ]),
+        entry(
+          "day without a session",
+          [
+            SVG.rect(
+              x: 3.5, y: 3.5, width: 12, height: 12, [("class", "day gap"), ("rx", "2")])
+          ]),
+      ] : []
+    entries += marks.map { symbol, className, meaning in
       entry(meaning, [symbol.mark(x: 9, y: 9, className: className, title: meaning)])
     }
     entries += [

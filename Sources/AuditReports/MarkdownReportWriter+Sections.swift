@@ -1,28 +1,42 @@
 import BackupAudit
 
 extension MarkdownReportWriter {
-  /// The sessions with their verdicts and restore tests, then every member's episode.
-  func sessionBlocks(_ sessions: [Session]) -> [[String]] {
+  /// The sessions with their verdicts, members and restore tests, then the episode of every
+  /// member of the sessions `spelledOut` names (`AuditReport.spelledOutSessions`).
+  func sessionBlocks(_ sessions: [Session], spelledOut: Set<String>) -> [[String]] {
     let heading = ["## Sessions (\(sessions.count))"]
     guard !sessions.isEmpty else { return [heading, ["No backup session in the audited logs."]] }
     let rows = sessions.map { session in
       [
         text(session.id), session.kind.rawValue, timestamp(session.start),
         timestamp(session.end), session.checkpoint.map { "\($0)" } ?? "—",
-        session.verdict.rawValue, restoreTests(session.restoreTests),
+        session.verdict.rawValue,
+        session.members.isEmpty ? "—" : MemberList.compact(session.memberServers.map(text)),
+        restoreTests(session.restoreTests),
       ]
     }
-    let members = sessions.flatMap { session in session.members.map { (session.id, $0) } }
+    let detailed = sessions.filter { spelledOut.contains($0.id) }
+    let members = detailed.flatMap { session in session.members.map { (session.id, $0) } }
+    let left = sessions.count - detailed.count
+    let scope =
+      left == 0
+      ? []
+      : [
+        "The episodes of the sessions with findings or not consistent (\(detailed.count) of "
+          + "\(sessions.count)); the audit with --detail all lists every session's."
+      ]
     return [
       heading,
       Self.table(
-        ["session", "kind", "start", "end", "checkpoint", "verdict", "restore tests"], rows),
+        ["session", "kind", "start", "end", "checkpoint", "verdict", "members", "restore tests"],
+        rows),
       ["### Members"],
+    ] + (scope.isEmpty ? [] : [scope]) + [
       Self.table(
         [
           "session", "server", "freeze begin", "frozen", "thaw begin", "thawed", "quiesced",
           "resumed", "duration", "checkpoint", "journal file", "clock offset",
-        ], members.map(memberRow)),
+        ], members.map(memberRow))
     ]
   }
 

@@ -1,8 +1,9 @@
 import BackupAudit
 
-/// Writes the Markdown report of SPEC §7 for tickets, wikis and change records: the summary with
-/// the effective configuration, the servers, the sessions with their verdicts and members, the
-/// findings grouped by severity (worst first) with their evidence, and the inputs with hashes.
+/// Writes the Markdown report of SPEC §7 for tickets, wikis and change records: the summary (and,
+/// over a long period, a calendar of days and a table of months), the effective configuration,
+/// the servers, the sessions with their verdicts and members, the findings grouped by severity
+/// (worst first) with their evidence, and the inputs with hashes.
 ///
 /// Log text is data: in tables and prose it goes through `MarkupEscaping.markdown(_:)`, and
 /// evidence lines stand in fenced code blocks whose fence no line can close, so a hostile log
@@ -16,9 +17,10 @@ public struct MarkdownReportWriter: ReportWriter {
     let result = report.result
     var blocks = [["# Backup audit: \(result.summary.status.rawValue.uppercased())"]]
     blocks.append(summaryTable(report))
+    blocks += calendarBlocks(result)
     blocks += [["## Configuration"], configurationTable(result.configuration)]
     blocks += [["## Servers (\(result.servers.count))"], serverTable(result.servers)]
-    blocks += sessionBlocks(result.sessions)
+    blocks += sessionBlocks(result.sessions, spelledOut: report.spelledOutSessions)
     blocks += findingBlocks(result.findings)
     blocks += [["## Inputs (\(result.inputs.count))"], inputTable(report)]
     output.write(blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n"))
@@ -56,7 +58,9 @@ public struct MarkdownReportWriter: ReportWriter {
 
   /// The thresholds and scope the audit ran with, defaults included.
   func configurationTable(_ configuration: AuditConfiguration) -> [String] {
-    let restored = configuration.restoredServers.sorted { $0.key < $1.key }.map { name, origin in
+    let restored = configuration.restoredServers.sorted {
+      ServerNameOrder.precedes($0.key, $1.key)
+    }.map { name, origin in
       text(name) + (origin.map { " (copy of \(text($0)))" } ?? "")
     }
     let timeout = configuration.freezeTimeoutMilliseconds

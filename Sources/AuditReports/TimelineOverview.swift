@@ -21,13 +21,8 @@ struct TimelineOverview {
   /// The overview of `result`, or nil when nothing in it has a time.
   init?(_ result: AuditResult) {
     self.result = result
-    let instants =
-      result.servers.flatMap { [$0.from, $0.to].compactMap { $0 } }
-      + result.sessions.flatMap { [$0.start, $0.end] } + result.findings.map(\.epochMilliseconds)
-    guard let first = instants.min(), let last = instants.max() else { return nil }
-    scale = TimelineScale(
-      start: TimelineScale.floor(first, to: TimelineScale.day),
-      end: TimelineScale.ceiling(last + 1, to: TimelineScale.day))
+    guard let period = AuditPeriod(result) else { return nil }
+    scale = TimelineScale(start: period.start, end: period.end)
     var lanes = result.servers.map(\.name)
     let named =
       result.sessions.flatMap { $0.members.map(\.server) + $0.restoreTests.map(\.server) }

@@ -43,7 +43,8 @@ public struct Auditor: Sendable {
     }
     let production = readings.filter { !restored.contains($0.server) }
     let members =
-      configuration.members.isEmpty ? production.map(\.server).sorted() : configuration.members
+      configuration.members.isEmpty
+      ? ServerNameOrder.sorted(production.map(\.server)) : configuration.members
     var episodes: [Episode] = []
     var stray: [BackupEvent] = []
     for reading in production {
@@ -71,14 +72,20 @@ public struct Auditor: Sendable {
         return (session.id, Verdict(findings: bySession[session.id] ?? [], isInProgress: isInProgress))
       }, uniquingKeysWith: { first, _ in first })
     findings += deduplicated(lastRules.flatMap { $0.findings(in: context) })
-    findings.sort {
-      ($0.epochMilliseconds, $0.rule, $0.server ?? "", $0.session ?? "")
-        < ($1.epochMilliseconds, $1.rule, $1.server ?? "", $1.session ?? "")
+    findings.sort { left, right in
+      guard (left.epochMilliseconds, left.rule) == (right.epochMilliseconds, right.rule) else {
+        return (left.epochMilliseconds, left.rule) < (right.epochMilliseconds, right.rule)
+      }
+      let (leftServer, rightServer) = (left.server ?? "", right.server ?? "")
+      guard leftServer == rightServer else {
+        return ServerNameOrder.precedes(leftServer, rightServer)
+      }
+      return (left.session ?? "") < (right.session ?? "")
     }
     let restoreTests = RestoreTestLinker(configuration: configuration)
       .link(readings.filter { restored.contains($0.server) }, to: sessions)
     let reported = sessions.map { session in
-      SessionReport.session(
+      Session(
         session, verdict: context.verdicts[session.id] ?? .consistent,
         restoreTests: restoreTests[session.id] ?? [], context: context)
     }

@@ -113,12 +113,15 @@ public struct ServerLogReader: Sendable {
       let decoder = EnvelopeDecoder(
         envelope: options.envelope, maximumLineLength: options.lineReader.maximumLineLength,
         isLogLine: Self.isLogLine)
-      var malformed = 0
+      // Lines not in the envelope's form belong to no server: each is counted with the server
+      // of the next line that is (or the last one, at the end).
+      var attributed = 0
       func take(_ name: UnsafeRawBufferPointer?, _ line: Line) {
         let stream = name.map { stream(named: $0) } ?? start(own)
-        if malformed > 0 {
-          stream.countMalformed(malformed)
-          malformed = 0
+        let malformed = decoder.statistics.malformedLines
+        if malformed > attributed {
+          stream.countMalformed(malformed - attributed)
+          attributed = malformed
         }
         stream.scan(line)
       }
@@ -131,9 +134,7 @@ public struct ServerLogReader: Sendable {
             start(own).scan(line)
             return
           }
-          let before = decoder.statistics.malformedLines
           decoder.decode(line, take)
-          malformed += decoder.statistics.malformedLines - before
         }
         statistics = read.statistics
         sha256 = read.sha256
@@ -146,6 +147,7 @@ public struct ServerLogReader: Sendable {
         continue
       }
       decoder.finish(take)
+      let malformed = decoder.statistics.malformedLines - attributed
       if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }
       if touched.isEmpty { _ = start(own) }
       let envelope = decoder.envelope ?? .plain

@@ -23,6 +23,9 @@ final class ServerStream {
   private var malformedLines = 0
   /// True between `startFile` and `finishFile`.
   private(set) var isInFile = false
+  /// True once a file of this server came through a syslog relay, which may reorder lines
+  /// (rsyslog's disk-assisted queues send what spilled to disk later).
+  private var mayBeReordered = false
 
   init(name: String, options: ReadingOptions, catalogue: CompiledCatalogue) {
     self.name = name
@@ -94,6 +97,9 @@ final class ServerStream {
     summary.record(statistics, scanner.statistics)
     summary.unparsedLines += malformedLines
     if !holdsOneServer { summary.lines = lines + malformedLines }
+    if envelope.transport == .syslog || envelope.transport == .syslog5424 {
+      mayBeReordered = true
+    }
     if envelope != .plain {
       summary.envelope = envelope.description
       if holdsOneServer { summary.containerLines = decoder?.containerLines ?? 0 }
@@ -122,9 +128,16 @@ final class ServerStream {
     inputs.append(summary)
   }
 
-  /// What was read of this server.
+  /// What was read of this server: its events in reading order, or, after a syslog relay, in
+  /// the order of their own times (the relay's order kept among equal times).
   var reading: ServerReading {
-    ServerReading(
-      server: name, timeZone: options.timeZone.identifier, events: events, inputs: inputs)
+    var ordered = events
+    if mayBeReordered {
+      ordered = events.enumerated()
+        .sorted { ($0.element.epochMilliseconds, $0.offset) < ($1.element.epochMilliseconds, $1.offset) }
+        .map(\.element)
+    }
+    return ServerReading(
+      server: name, timeZone: options.timeZone.identifier, events: ordered, inputs: inputs)
   }
 }

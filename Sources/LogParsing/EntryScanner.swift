@@ -4,8 +4,10 @@ import LogReading
 /// it that start with no timestamp continue it, a `*** Recovery started at` line starts an entry
 /// of its own, and each structured-log line is an entry by itself.
 ///
-/// Buffers are reused from entry to entry, and an entry's text is capped, so memory does not grow
-/// with the input.
+/// The scanner is the state machine: what each line is, when an entry opens, continues and is
+/// handed out, and what is counted. The entry being assembled lives in an `OpenEntry`, whose
+/// buffers are made once per scanner and reused from entry to entry, and whose text is capped,
+/// so memory does not grow with the input.
 public final class EntryScanner {
   /// Limits that keep memory bounded.
   public struct Configuration: Sendable {
@@ -47,43 +49,14 @@ public final class EntryScanner {
   private let legacyYear: LegacyYearPolicy
   private let configuration: Configuration
   private var state = State.beforeFirstEntry
+  /// The entry being assembled, in buffers made once here and reused for every entry.
+  private let entry: OpenEntry
   /// What has been counted so far.
   public var statistics: EntryStatistics { counts }
   // Private, so that the optimiser sees every access and needs no run-time exclusivity checks.
   private var counts = EntryStatistics()
-
-  // The open entry. Its bytes live in buffers allocated once and reused from entry to entry,
-  // so a line costs a copy into them and no allocation.
-  /// The message: `text[..<textCount]`, at most `maximumTextLength` bytes; while
-  /// `textInEvidence` is set, it is `evidence[textStart..<evidenceCount]` instead, which saves
-  /// copying the message of the many entries that are one line long.
-  private let text: UnsafeMutableRawBufferPointer
-  private var textCount = 0
-  private var textInEvidence = false
-  private var textStart = 0
-  /// The first line: `evidence[..<evidenceCount]`, at most `maximumEvidenceLength` bytes.
-  private let evidence: UnsafeMutableRawBufferPointer
-  private var evidenceCount = 0
-  /// The category's bytes in `evidence`, when they lie there.
-  private var categoryInEvidence: Range<Int>?
-  /// The category's bytes otherwise (structured lines, or far into a long first line).
-  private var categoryCopy: [UInt8] = []
-  private var hasCategory = false
-  private var layout = EntryLayout.iris
-  private var lineNumber = 0
-  private var lineCount = 0
-  private var timestamp = LocalTimestamp(year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0)
-  private var epochMilliseconds: Int64 = 0
-  private var timeStatus = LocalTimeStatus.exact
-  private var pid: Int?
-  private var severity: Int?
-  private var firstLineMessageLength = 0
-  private var isTextTruncated = false
-  /// True when a line of the open entry was marked by the reader's marker.
-  private var isMarked = false
-  /// True while the open entry's header (pid, severity, category, where its message starts) has
-  /// not been read from `evidence`, which then holds its whole first line (the fast path).
-  private var isHeaderPending = false
+  /// The previous entry's instant, for counting entries out of order.
+  private var previousEpochMilliseconds = Int64.min
   /// The year legacy timestamps are in, once the first one was dated, and its month.
   private var legacyYearInUse: Int?
   private var lastLegacyMonth = 0
@@ -96,13 +69,9 @@ public final class EntryScanner {
     self.converter = converter
     self.legacyYear = legacyYear
     self.configuration = configuration
-    text = .allocate(byteCount: max(configuration.maximumTextLength, 1), alignment: 16)
-    evidence = .allocate(byteCount: max(configuration.maximumEvidenceLength, 1), alignment: 16)
-  }
-
-  deinit {
-    text.deallocate()
-    evidence.deallocate()
+    entry = OpenEntry(
+      maximumTextLength: configuration.maximumTextLength,
+      maximumEvidenceLength: configuration.maximumEvidenceLength)
   }
 
   /// Takes the next line; calls `emit` with the entry before it when this line starts a new one.
@@ -166,7 +135,7 @@ public final class EntryScanner {
         return
       }
       switch state {
-      case .open: appendContinuation(line)
+      case .open: entry.appendContinuation(line)
       // Blank lines before the first entry (a Windows log starts with three) or between the
       // one-line entries of a structured log are nothing, not unparsed text.
       case .beforeFirstEntry, .structured: if !Self.isBlank(bytes) { counts.unparsedLines += 1 }
@@ -193,111 +162,41 @@ public final class EntryScanner {
   }
 
   private func open(_ line: Line, header: EntryHeader) {
-    begin(line, timestamp: header.timestamp, layout: header.layout)
-    isMarked = line.isMarked
-    apply(header, firstLine: line.bytes)
+    begin(line, timestamp: header.timestamp, layout: header.layout, isMarked: line.isMarked)
+    entry.read(header, firstLine: line.bytes)
     state = .open
   }
 
-  /// Opens a fast-path entry whose header is read only if it is handed out.
+  /// Opens a fast-path entry whose header is read only if it is handed out: the line passed
+  /// `fullTimestamp`, `pairsTimestamp` or `jsonTimestamp` and fits in the evidence whole.
   private func openPending(
     _ line: Line, timestamp: LocalTimestamp, layout: EntryLayout, _ emit: (Entry) throws -> Void
   ) rethrows {
     try finishEntry(emit)
-    begin(line, timestamp: timestamp, layout: layout)
-    isMarked = false
-    isHeaderPending = true
+    begin(line, timestamp: timestamp, layout: layout, isMarked: false)
+    entry.deferHeader()
     state = layout == .structuredPairs || layout == .structuredJSON ? .structured : .open
   }
 
-  /// Reads the header of a fast-path entry from its first line, kept whole in `evidence`.
-  private func readPendingHeader() {
-    isHeaderPending = false
-    let firstLine = UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount])
-    if layout == .structuredPairs || layout == .structuredJSON {
-      // `pairsTimestamp` or `jsonTimestamp` accepted the line, so the full parse does too.
-      if let structured = StructuredLogLine.parse(firstLine) { apply(structured) }
-      return
-    }
-    apply(
-      LineClassifier.header(firstLine, after: 21, timestamp: timestamp, hasYear: true),
-      firstLine: firstLine)
-  }
-
-  /// Sets the open entry's header fields and first message from its first line.
-  private func apply(_ header: EntryHeader, firstLine bytes: UnsafeRawBufferPointer) {
-    layout = header.layout
-    pid = header.pid
-    severity = header.severity
-    if let range = header.category {
-      hasCategory = true
-      if range.upperBound <= evidenceCount {
-        categoryInEvidence = range
-      } else {
-        categoryCopy.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
-      }
-    }
-    let messageStart = min(header.messageStart, bytes.count)
-    let messageLength = bytes.count - messageStart
-    if bytes.count == evidenceCount && messageLength <= configuration.maximumTextLength {
-      textInEvidence = true
-      textStart = messageStart
-      firstLineMessageLength = messageLength
-    } else {
-      appendText(UnsafeRawBufferPointer(rebasing: bytes[messageStart...]))
-      firstLineMessageLength = textCount
-    }
-  }
-
   private func openStructured(_ line: Line, _ structured: StructuredLogLine) {
-    begin(line, timestamp: structured.timestamp, layout: structured.layout)
     // The text was unescaped, so a literal may be in it and not in the line as written.
-    isMarked = true
-    apply(structured)
+    begin(line, timestamp: structured.timestamp, layout: structured.layout, isMarked: true)
+    entry.read(structured)
     state = .structured
   }
 
-  /// Sets the open entry's fields from a structured line.
-  private func apply(_ structured: StructuredLogLine) {
-    pid = structured.pid
-    severity = structured.severity
-    if let name = structured.category {
-      hasCategory = true
-      categoryCopy.append(contentsOf: name.utf8)
-    }
-    var message = structured.text
-    message.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
-    let written = UnsafeRawBufferPointer(rebasing: text[..<textCount])
-    firstLineMessageLength = written.firstIndex(of: 0x0A) ?? textCount
-  }
-
-  /// Resets the open entry's fields for a new entry starting at `line`.
-  private func begin(_ line: Line, timestamp: LocalTimestamp, layout: EntryLayout) {
-    textCount = 0
-    textInEvidence = false
-    isHeaderPending = false
-    pid = nil
-    severity = nil
-    // Touch the copy only when it was used: the array costs run-time exclusivity checks.
-    if hasCategory && categoryInEvidence == nil { categoryCopy.removeAll(keepingCapacity: true) }
-    categoryInEvidence = nil
-    hasCategory = false
-    isTextTruncated = line.isTruncated
-    self.layout = layout
-    self.timestamp = timestamp
-    lineNumber = line.number
-    lineCount = 1
-    evidenceCount = min(line.bytes.count, max(configuration.maximumEvidenceLength, 0))
-    if evidenceCount > 0 {
-      evidence.baseAddress!.copyMemory(from: line.bytes.baseAddress!, byteCount: evidenceCount)
-    }
+  /// Starts a new entry at `line`, and counts it.
+  private func begin(
+    _ line: Line, timestamp: LocalTimestamp, layout: EntryLayout, isMarked: Bool
+  ) {
     let converted = converter.convert(timestamp)
+    entry.begin(
+      line, timestamp: timestamp, layout: layout, epochMilliseconds: converted.epochMilliseconds,
+      timeStatus: converted.status, isMarked: isMarked)
     if converted.epochMilliseconds < previousEpochMilliseconds {
       counts.outOfOrderEntries += 1
     }
     previousEpochMilliseconds = converted.epochMilliseconds
-    epochMilliseconds = converted.epochMilliseconds
-    timeStatus = converted.status
     counts.entries += 1
     counts.firstEpochMilliseconds = min(
       counts.firstEpochMilliseconds ?? .max, converted.epochMilliseconds)
@@ -305,73 +204,21 @@ public final class EntryScanner {
       counts.lastEpochMilliseconds ?? .min, converted.epochMilliseconds)
   }
 
-  /// The previous entry's instant, for counting entries out of order.
-  private var previousEpochMilliseconds = Int64.min
-
-  private func appendContinuation(_ line: Line) {
-    if isHeaderPending { readPendingHeader() }
-    lineCount += 1
-    if line.isMarked { isMarked = true }
-    if textInEvidence {
-      // The message no longer fits in the evidence: copy it to where lines get appended.
-      textInEvidence = false
-      textCount = evidenceCount - textStart
-      if textCount > 0 {
-        text.baseAddress!.copyMemory(from: evidence.baseAddress! + textStart, byteCount: textCount)
-      }
-    }
-    guard textCount < configuration.maximumTextLength else {
-      isTextTruncated = true
-      return
-    }
-    if textCount < text.count {
-      text[textCount] = 0x0A
-      textCount += 1
-    }
-    appendText(line.bytes)
-  }
-
-  private func appendText(_ bytes: UnsafeRawBufferPointer) {
-    let room = min(configuration.maximumTextLength, text.count) - textCount
-    let count = min(bytes.count, max(room, 0))
-    if bytes.count > room { isTextTruncated = true }
-    if count > 0 {
-      (text.baseAddress! + textCount).copyMemory(from: bytes.baseAddress!, byteCount: count)
-      textCount += count
-    }
-  }
-
+  /// Hands out the open entry, if any: one whose header is still pending may be skipped (the
+  /// fast path), the others go to `emit`.
   private func finishEntry(_ emit: (Entry) throws -> Void) rethrows {
     guard state == .open || state == .structured else { return }
     state = .discarding
-    if isTextTruncated { counts.truncatedEntries += 1 }
-    if isHeaderPending {
-      if let skipped = configuration.unmarkedEntriesSkipped, skipped.contains(epochMilliseconds) {
+    if entry.isTextTruncated { counts.truncatedEntries += 1 }
+    if entry.isHeaderPending {
+      if let skipped = configuration.unmarkedEntriesSkipped,
+        skipped.contains(entry.epochMilliseconds)
+      {
         return
       }
-      readPendingHeader()
+      entry.readPendingHeader()
     }
-    if let range = categoryInEvidence {
-      try emit(entry(category: UnsafeRawBufferPointer(rebasing: evidence[range])))
-    } else if hasCategory {
-      try categoryCopy.withUnsafeBytes { try emit(entry(category: $0)) }
-    } else {
-      try emit(entry(category: nil))
-    }
-  }
-
-  /// The open entry, as a view of the scanner's buffers.
-  private func entry(category: UnsafeRawBufferPointer?) -> Entry {
-    Entry(
-      layout: layout, line: lineNumber, lineCount: lineCount, timestamp: timestamp,
-      epochMilliseconds: epochMilliseconds, timeStatus: timeStatus, pid: pid, severity: severity,
-      rawFirstLine: UnsafeRawBufferPointer(rebasing: evidence[..<evidenceCount]),
-      category: category,
-      text: textInEvidence
-        ? UnsafeRawBufferPointer(rebasing: evidence[textStart..<evidenceCount])
-        : UnsafeRawBufferPointer(rebasing: text[..<textCount]),
-      firstLineMessageLength: firstLineMessageLength, isTextTruncated: isTextTruncated,
-      isMarked: isMarked)
+    try entry.withEntry(emit)
   }
 
   /// The year of a legacy timestamp: the policy's year for the first one, then one more each

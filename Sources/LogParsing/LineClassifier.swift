@@ -26,10 +26,17 @@ public enum LineClassifier {
     return .other
   }
 
+  /// The bytes of `MM/DD/YY-HH:MM:SS:mmm`: the date (8), the dash, the time (12).
+  ///
+  /// Invariant: a line `fullTimestamp` accepts starts with exactly these bytes, and the byte
+  /// after them (if any) is no digit, so its header (` (pid) sev [Category] `) is read from
+  /// this offset; the scanner's fast path relies on it to read a deferred header.
+  static let fullTimestampLength = 8 + 1 + 12
+
   /// `MM/DD/YY-HH:MM:SS:mmm` (21 bytes) or the legacy `MM/DD-HH:MM:SS:mmm` (18 bytes).
   static func classifyTimestamped(_ line: UnsafeRawBufferPointer) -> LineKind {
     if let timestamp = fullTimestamp(line) {
-      return .entry(header(line, after: 21, timestamp: timestamp, hasYear: true))
+      return .entry(header(line, after: fullTimestampLength, timestamp: timestamp, hasYear: true))
     }
     return classifyTimestampedSlowly(line)
   }
@@ -38,7 +45,7 @@ public enum LineClassifier {
   /// bytes at a time; nil for anything else, which the general code then sorts out.
   @inline(__always)
   static func fullTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
-    guard line.count >= 21, let base = line.baseAddress else { return nil }
+    guard line.count >= fullTimestampLength, let base = line.baseAddress else { return nil }
     // Bytes 0-7 `MM/DD/YY`, 8-15 `-HH:MM:S`, 13-20 `M:SS:mmm`, each a little-endian word with
     // byte k at bits 8k; `digits` are the words minus "0" in every byte.
     let date = base.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
@@ -61,7 +68,11 @@ public enum LineClassifier {
       nonDigits(clockDigits) & 0x8000_8080_0080_8000 == 0,
       nonDigits(tailDigits) & 0x8080_8000_8080_0080 == 0
     else { return nil }
-    if line.count > 21 && isDigit(base.load(fromByteOffset: 21, as: UInt8.self)) { return nil }
+    if line.count > fullTimestampLength
+      && isDigit(base.load(fromByteOffset: fullTimestampLength, as: UInt8.self))
+    {
+      return nil
+    }
     @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int {
       Int(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
     }

@@ -45,46 +45,21 @@ public struct StructuredLogLine: Equatable, Sendable {
 
   /// The timestamp of a name/value line that `parse` accepts, read without allocating; nil for
   /// every other line, and for lines with a backslash or a non-ASCII byte in `when` (the caller
-  /// then takes the general path). Mirrors `pairFields`: the last `when` counts.
+  /// then takes the general path). The same tokeniser as `pairFields`: the last `when` counts.
   public static func pairsTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
     guard line.starts(with: "when=".utf8), let base = line.baseAddress,
       memchr(base, Int32(UInt8(ascii: "\\")), line.count) == nil
     else { return nil }
-    let count = line.count
-    @inline(__always) func byte(_ offset: Int) -> UInt8 {
-      base.load(fromByteOffset: offset, as: UInt8.self)
-    }
-    var position = 0
+    var tokeniser = NameValueTokeniser(line)
     var when: Range<Int>?
-    while position < count {
-      while position < count && byte(position) == 0x20 { position += 1 }
-      guard position < count else { break }
-      let nameStart = position
-      while position < count && byte(position) != UInt8(ascii: "=") && byte(position) != 0x20 {
-        position += 1
+    while let field = tokeniser.next() {
+      if field.name.count == 4
+        && UnsafeRawBufferPointer(rebasing: line[field.name]).elementsEqual("when".utf8)
+      {
+        when = field.value
       }
-      guard position < count, byte(position) == UInt8(ascii: "="), position > nameStart else {
-        return nil
-      }
-      let isWhen =
-        position - nameStart == 4
-        && UnsafeRawBufferPointer(rebasing: line[nameStart..<position]).elementsEqual("when".utf8)
-      position += 1
-      var value = position..<position
-      if position < count && byte(position) == UInt8(ascii: "\"") {
-        position += 1
-        let start = position
-        while position < count && byte(position) != UInt8(ascii: "\"") { position += 1 }
-        guard position < count else { return nil }
-        value = start..<position
-        position += 1
-      } else {
-        while position < count && byte(position) != 0x20 { position += 1 }
-        value = value.lowerBound..<position
-      }
-      if isWhen { when = value }
     }
-    guard let when else { return nil }
+    guard !tokeniser.isMalformed, let when else { return nil }
     let digits = UnsafeRawBufferPointer(rebasing: line[when])
     guard digits.allSatisfy({ $0 < 0x80 }), let timestamp = parseWhen(digits), timestamp.isValid
     else { return nil }
@@ -139,61 +114,19 @@ public struct StructuredLogLine: Equatable, Sendable {
       millisecond: millisecond)
   }
 
-  /// The name/value form: `name=value` or `name="quoted \" value"`, separated by spaces.
+  /// The name/value form: `name=value` or `name="quoted \" value"`, separated by spaces, read
+  /// by `NameValueTokeniser`; a quoted value's escapes are undone, and the last of a name counts.
   static func pairFields(_ line: UnsafeRawBufferPointer) -> [String: String]? {
     var fields: [String: String] = [:]
-    var position = 0
-    let count = line.count
-    while position < count {
-      while position < count && line[position] == 0x20 { position += 1 }
-      guard position < count else { break }
-      let nameStart = position
-      while position < count && line[position] != UInt8(ascii: "=") && line[position] != 0x20 {
-        position += 1
-      }
-      guard position < count, line[position] == UInt8(ascii: "="), position > nameStart else {
-        return nil
-      }
-      let name = String(decoding: line[nameStart..<position], as: UTF8.self)
-      position += 1
-      var value: [UInt8] = []
-      if position < count && line[position] == UInt8(ascii: "\"") {
-        position += 1
-        var isClosed = false
-        while position < count {
-          let byte = line[position]
-          if byte == UInt8(ascii: "\"") {
-            isClosed = true
-            position += 1
-            break
-          }
-          if byte == UInt8(ascii: "\\") && position + 1 < count {
-            value.append(unescape(line[position + 1]))
-            position += 2
-            continue
-          }
-          value.append(byte)
-          position += 1
-        }
-        guard isClosed else { return nil }
-      } else {
-        while position < count && line[position] != 0x20 {
-          value.append(line[position])
-          position += 1
-        }
-      }
-      fields[name] = String(decoding: value, as: UTF8.self)
+    var tokeniser = NameValueTokeniser(line)
+    while let field = tokeniser.next() {
+      let value = UnsafeRawBufferPointer(rebasing: line[field.value])
+      fields[String(decoding: line[field.name], as: UTF8.self)] =
+        field.isQuoted
+        ? String(decoding: NameValueTokeniser.unescaped(value), as: UTF8.self)
+        : String(decoding: value, as: UTF8.self)
     }
-    return fields
-  }
-
-  private static func unescape(_ byte: UInt8) -> UInt8 {
-    switch byte {
-    case UInt8(ascii: "n"): 0x0A
-    case UInt8(ascii: "t"): 0x09
-    case UInt8(ascii: "r"): 0x0D
-    default: byte
-    }
+    return tokeniser.isMalformed ? nil : fields
   }
 
   /// The JSON form, through Foundation's parser; values that are numbers become their text.

@@ -34,6 +34,12 @@ struct AuditCommand: ParsableCommand {
   @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
   var writes: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Which sessions the HTML and Markdown reports draw and detail: findings (those not "
+        + "consistent, the default) or all."))
+  var detail: String?
+
   @OptionGroup var thresholds: ThresholdArguments
 
   @Option(help: "Audit from this time (RFC 3339 or YYYY-MM-DD, UTC) or this long ago (26h).")
@@ -58,6 +64,7 @@ struct AuditCommand: ParsableCommand {
     options.reportTime = reportTime
     options.isLastOnly = last
     options.wait = wait
+    options.detail = detail
     return options
   }
 
@@ -67,11 +74,13 @@ struct AuditCommand: ParsableCommand {
     InputDiagnostics.report(outcome.readings)
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     let writer = pipeline.request.format.map { $0.writer() } ?? fallback
+    var report = outcome.report
+    report.detail = pipeline.request.detail
     try Pipeline.perform {
       let output = StandardOutput()
-      output.write(Data(try writer.rendered(outcome.report).utf8))
+      output.write(Data(try writer.rendered(report).utf8))
       output.flush()
-      try pipeline.writeTargets(outcome.report)
+      try pipeline.writeTargets(report)
     }
     throw ExitCode(outcome.result.summary.exitCode)
   }

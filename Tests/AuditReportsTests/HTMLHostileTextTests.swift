@@ -106,3 +106,29 @@ func undoVisibleEscapes(_ text: String) -> String {
   }
   return result + rest
 }
+
+@Test func hostileTextInTheCalendarAndTheMonthsStaysText() throws {
+  let hostile = "\"><script>alert(1)</script>\u{1B}[2J<b>'&amp;"
+  let cleanReport = LongPeriodFixture.report()
+  let hostileReport = LongPeriodFixture.hostileReport(hostile)
+  let html = try HTMLReportWriter().rendered(hostileReport)
+  #expect(!html.lowercased().contains("<script"))
+  #expect(!html.unicodeScalars.contains { TerminalTextProbe.isUnsafe($0) && $0 != "\n" })
+  let clean = try #require(HTMLTree.parse(try HTMLReportWriter().rendered(cleanReport)))
+  let tree = try #require(HTMLTree.parse(html))
+  #expect(tree.shape == clean.shape)
+  // The hostile ids reach the calendar's tooltips as text, and its links as safe anchors.
+  let calendar = try #require(tree.elements("svg").first { $0.classes == ["calendar"] })
+  let titles = calendar.elements("title").map { undoVisibleEscapes($0.text) }
+  #expect(
+    titles.contains {
+      $0.contains(hostile + "-a inconsistent") || $0.contains(hostile + "-a degraded")
+    })
+  let anchors = calendar.elements("a").compactMap { $0.attributes["href"] }
+  #expect(
+    anchors.allSatisfy {
+      $0.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    })
+  let months = try #require(tree.elements("table").first { $0.classes == ["months"] })
+  #expect(months.elements("a").contains { undoVisibleEscapes($0.text).hasSuffix(hostile) })
+}

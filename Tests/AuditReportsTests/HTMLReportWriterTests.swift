@@ -133,7 +133,7 @@ import Testing
 }
 
 @Test func consistentSessionsAreFoldedAndTheOthersOpen() throws {
-  let report = ReportFixtures.report()
+  let report = ReportFixtures.report(detail: .all)
   let tree = try #require(HTMLTree.parse(try HTMLReportWriter().rendered(report)))
   let details = tree.elements("details")
   #expect(

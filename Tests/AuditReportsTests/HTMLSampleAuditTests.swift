@@ -55,7 +55,8 @@ private func faultyMonthReport() throws -> AuditReport {
 }
 
 @Test func htmlSessionTimelinesOfAMonthKeepTheirBarsLegible() throws {
-  let report = try faultyMonthReport()
+  var report = try faultyMonthReport()
+  report.detail = .all
   let tree = try #require(HTMLTree.parse(try HTMLReportWriter().rendered(report)))
   let plotLeft = 150.0
   let plotRight = 1100.0 - 30

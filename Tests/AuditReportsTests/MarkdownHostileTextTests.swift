@@ -58,3 +58,16 @@ struct MarkdownShape: Equatable {
     }
   }
 }
+
+/// The calendar, the months and the sessions' members of a long period add no markup either.
+@Test func markdownHostileTextInALongPeriodAddsNoMarkup() throws {
+  let clean = try MarkdownReportWriter().rendered(LongPeriodFixture.report())
+  let hostile = try MarkdownReportWriter().rendered(
+    LongPeriodFixture.hostileReport(markupHostileText))
+  let parser = MarkdownParser()
+  #expect(
+    MarkupProbe.tags(in: parser.html(from: hostile))
+      == MarkupProbe.tags(in: parser.html(from: clean)))
+  #expect(MarkdownShape(hostile) == MarkdownShape(clean))
+  #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+}

@@ -14,7 +14,9 @@ import Testing
   let result = ReportFixtures.result()
   let markdown = try MarkdownReportWriter().rendered(ReportFixtures.report(result))
   let html = MarkdownParser().html(from: markdown)
-  let members = result.sessions.reduce(0) { $0 + $1.members.count }
+  // Members are listed for the sessions that are not consistent, as the default detail says.
+  let members = result.sessions.filter { $0.verdict != .consistent }
+    .reduce(0) { $0 + $1.members.count }
   let severities = Set(result.findings.map(\.severity)).count
   let tables = 5 + severities + 1
   let dataRows =

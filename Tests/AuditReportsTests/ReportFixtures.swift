@@ -11,9 +11,11 @@ enum ReportFixtures {
   static let hour: Int64 = 3_600_000
   static let day: Int64 = 86_400_000
 
-  static func report(_ result: AuditResult = result()) -> AuditReport {
+  static func report(_ result: AuditResult = result(), detail: ReportDetail = .findings)
+    -> AuditReport
+  {
     AuditReport(
-      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day)
+      result: result, toolVersion: "0.1.0", generatedAt: start + 4 * day, detail: detail)
   }
 
   static func result(findings: [Finding] = findings()) -> AuditResult {

@@ -29,11 +29,17 @@ struct CommandRunner {
   /// can fill up and no interrupted read can fail the test (Foundation's pipe reads trap on
   /// EINTR while a test thread sleeps).
   static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    try run(binary, arguments, input: input)
+  }
+
+  /// Runs `executable` (another program the tests drive, such as a browser) with `arguments`,
+  /// capturing its output the same way.
+  static func run(_ executable: URL, _ arguments: [String], input: Data? = nil) throws -> Result {
     let scratch = try TemporaryFolder()
     let outputPath = try scratch.write("stdout", text: "")
     let errorPath = try scratch.write("stderr", text: "")
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
     let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))

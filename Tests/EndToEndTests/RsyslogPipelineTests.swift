@@ -31,11 +31,16 @@ import Testing
 
     var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
 
+    /// Stops the daemon. With SIGKILL: it inherits the test process's signal mask, in which
+    /// SIGTERM is blocked, and what it wrote is on disk already.
+    func stop() {
+      guard process.isRunning else { return }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+
     deinit {
-      if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
-      }
+      stop()
     }
   }
 
@@ -110,7 +115,10 @@ import Testing
           [("/var/log/iris", archive),
            (#"port="514""#, #"port="0" address="127.0.0.1" listenPortFileName="\#(portFile)""#)]))
         """, folder: folder.path + "/central")
-    defer { _ = central }
+    var shippers: [Daemon] = []
+    defer {
+      for daemon in shippers + [central] { daemon.stop() }
+    }
     try #require(
       Self.wait(seconds: 20) { !((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? "").isEmpty },
       "the central rsyslogd did not start: \(central.output)")
@@ -118,7 +126,6 @@ import Testing
       .trimmingCharacters(in: .whitespacesAndNewlines)
 
     let forward = try String(contentsOfFile: samples + "/iris-forward.conf", encoding: .utf8)
-    var shippers: [Daemon] = []
     for server in servers {
       let home = folder.path + "/" + server
       shippers.append(
@@ -132,7 +139,6 @@ import Testing
                (#"Port="514""#, #"Port="\#(port)""#)]))
             """, folder: home))
     }
-    defer { shippers.removeAll() }
     let expected = servers.map { Self.lineCount(cluster + "/" + $0 + "/messages.log") }
     let arrived = Self.wait(seconds: 120) {
       zip(servers, expected).allSatisfy { server, lines in
@@ -143,7 +149,7 @@ import Testing
     try #require(
       arrived,
       "lines arrived \(counts) of \(expected): \(central.output) \(shippers.map(\.output))")
-    shippers.removeAll()
+    for daemon in shippers + [central] { daemon.stop() }
 
     let first = try String(contentsOfFile: archive + "/master/messages.log", encoding: .utf8)
       .prefix { $0 != "\n" }

@@ -1,4 +1,4 @@
-import LogParsing
+@testable import LogParsing
 import Testing
 
 struct StructuredLogLineTests {
@@ -33,6 +33,83 @@ struct StructuredLogLineTests {
   ])
   func rejectsBrokenLines(text: String) {
     #expect(parse(text) == nil)
+  }
+}
+
+/// The name/value form's one tokeniser, which `parse` and `pairsTimestamp` share.
+struct NameValueTokeniserTests {
+  /// Each field as `name=value` (`name="value"` when quoted, escapes as written), then
+  /// `malformed` if the tokeniser stopped on a broken field.
+  func fields(_ text: String) -> [String] {
+    Array(text.utf8).withUnsafeBytes { line in
+      var tokeniser = NameValueTokeniser(line)
+      var found: [String] = []
+      while let field = tokeniser.next() {
+        let name = String(decoding: line[field.name], as: UTF8.self)
+        let value = String(decoding: line[field.value], as: UTF8.self)
+        found.append(field.isQuoted ? "\(name)=\"\(value)\"" : "\(name)=\(value)")
+      }
+      if tokeniser.isMalformed { found.append("malformed") }
+      return found
+    }
+  }
+
+  @Test(arguments: [
+    ("", []),
+    ("   ", []),
+    (#"a=1 b="two words""#, ["a=1", #"b="two words""#]),
+    (#"  a=1   b=2  "#, ["a=1", "b=2"]),
+    (#"a="x"b=2"#, [#"a="x""#, "b=2"]),
+    (#"a= b="""#, ["a=", #"b="""#]),
+    (#"a="say \"hi\"" b=2"#, [#"a="say \"hi\"""#, "b=2"]),
+    (#"a="ends in \\" b=2"#, [#"a="ends in \\""#, "b=2"]),
+    (#"a=x\y"#, [#"a=x\y"#]),
+    (#"a=1 =2"#, ["a=1", "malformed"]),
+    (#"a=1 b"#, ["a=1", "malformed"]),
+    (#"a=1 b c=3"#, ["a=1", "malformed"]),
+    (#"a=1 b="open"#, ["a=1", "malformed"]),
+    (#"a="escaped end\""#, ["malformed"]),
+    (#"a="trailing backslash\"#, ["malformed"]),
+  ])
+  func splitsFields(line: String, expected: [String]) {
+    #expect(fields(line) == expected, "\(line)")
+  }
+
+  @Test func unescapesQuotedValues() {
+    let value = Array(#"tab\tnew\nreturn\rquote\"slash\\other\x"#.utf8)
+    let unescaped = value.withUnsafeBytes { NameValueTokeniser.unescaped($0) }
+    #expect(String(decoding: unescaped, as: UTF8.self) == "tab\tnew\nreturn\rquote\"slash\\otherx")
+  }
+}
+
+struct NameValueParseTests {
+  func parse(_ text: String) -> StructuredLogLine? {
+    Array(text.utf8).withUnsafeBytes { StructuredLogLine.parse($0) }
+  }
+
+  @Test func theLastOfANameCountsAndEscapesAreUndoneInQuotesOnly() throws {
+    let line = try #require(parse(
+      #"when="2019-08-01 18:43:02.216" pid=1 pid=2 event=A\B text="a\tb\nc""#))
+    #expect(line.pid == 2)
+    #expect(line.category == #"A\B"#)
+    #expect(line.text == "a\tb\nc")
+  }
+
+  @Test func theFastReaderReadsTheSameWhenAsTheFullParse() throws {
+    let text = #"when="2019-08-01 18:43:02.216" pid=1 when=2020-01-02T03:04:05.6 text="x""#
+    let bytes = Array(text.utf8)
+    let fast = try #require(bytes.withUnsafeBytes { StructuredLogLine.pairsTimestamp($0) })
+    #expect(fast == LocalTimestamp(year: 2020, month: 1, day: 2, hour: 3, minute: 4, second: 5, millisecond: 600))
+    #expect(parse(text)?.timestamp == fast)
+  }
+
+  @Test(arguments: [
+    #"when="2019-08-01 18:43:02.216" text="open"#, #"when="2019-08-01 18:43:02.216" =1"#,
+    #"when="2019-08-01 18:43:02.216" bare"#,
+  ])
+  func aMalformedFieldAnywhereRejectsTheLine(text: String) {
+    #expect(parse(text) == nil)
+    #expect(Array(text.utf8).withUnsafeBytes { StructuredLogLine.pairsTimestamp($0) } == nil)
   }
 }
 

@@ -55,7 +55,7 @@ public struct AuditResult: Sendable, Equatable {
   public var servers: [ServerCoverage]
   /// Sessions in order of start.
   public var sessions: [Session]
-  /// Findings ordered by time, then rule, server and session.
+  /// Findings ordered by time, then rule, server (in `ServerNameOrder`) and session.
   public var findings: [Finding]
   public var summary: AuditSummary
 

@@ -17,7 +17,7 @@ public struct AlreadyResumedRule: AuditRule {
     context.episodes.compactMap { session, episode in
       guard let thaw = episode.freeze?.alreadyResumed, episode.freeze?.isThawAfterFailure != true else { return nil }
       let message = episode.freeze?.begin.map {
-        "thaw found the system already resumed \(seconds(thaw.epochMilliseconds - $0.epochMilliseconds)) after the freeze began"
+        "thaw found the system already resumed \(secondsText(thaw.epochMilliseconds - $0.epochMilliseconds)) after the freeze began"
       } ?? "thaw found the system already resumed with no freeze logged before it"
       return finding(
         server: episode.server, session: session.id, at: episode.start, message,

@@ -98,8 +98,9 @@ public struct AuditContext: Sendable {
   public let episodes: [(session: CorrelatedSession, episode: Episode)]
 }
 
-/// Seconds with up to one decimal, as messages show durations: `812 s`, `0.4 s`.
-func seconds(_ milliseconds: Int64) -> String {
+/// A duration as the messages show it, as text: seconds with up to one decimal, and the unit
+/// (`812 s`, `0.4 s`).
+func secondsText(_ milliseconds: Int64) -> String {
   milliseconds % 1000 == 0 || milliseconds >= 10_000
     ? "\(Int((Double(milliseconds) / 1000).rounded())) s"
     : String(format: "%.1f s", Double(milliseconds) / 1000)

@@ -26,8 +26,8 @@ public struct ClockSkewRule: AuditRule {
         let event = episode.checkpoint ?? episode.quiesce?.quiesced ?? episode.quiesce?.begin
         return finding(
           server: server, session: session.id, at: episode.start,
-          "clock \(seconds(abs(offset))) \(offset > 0 ? "ahead of" : "behind") the session median, "
-            + "tolerance \(seconds(tolerance))",
+          "clock \(secondsText(abs(offset))) \(offset > 0 ? "ahead of" : "behind") the session "
+            + "median, tolerance \(secondsText(tolerance))",
           [event].compactMap { $0 })
       }
     }

@@ -17,7 +17,8 @@ public struct CrashWhileFrozenRule: AuditRule {
       guard episode.kind == .freeze, let restart = episode.restart else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "restarted \(seconds(restart.epochMilliseconds - episode.start)) after the freeze began",
+        "restarted \(secondsText(restart.epochMilliseconds - episode.start)) after the freeze "
+          + "began",
         [episode.opening, restart].compactMap { $0 })
     }
   }

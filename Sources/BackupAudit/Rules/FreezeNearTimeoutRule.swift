@@ -18,7 +18,7 @@ public struct FreezeNearTimeoutRule: AuditRule {
     let threshold = Int64(Double(timeout) * context.configuration.nearTimeoutFraction)
     func share(_ length: Int64) -> String {
       "\(Int((Double(length) * 100 / Double(timeout)).rounded(.down))) % of the "
-        + "\(seconds(timeout)) timeout"
+        + "\(secondsText(timeout)) timeout"
     }
     return context.episodes.compactMap { session, episode in
       if let length = episode.freeze?.thawedLength, let begin = episode.freeze?.begin,
@@ -27,7 +27,7 @@ public struct FreezeNearTimeoutRule: AuditRule {
         guard length > threshold, length <= timeout else { return nil }
         return finding(
           server: episode.server, session: session.id, at: episode.start,
-          "frozen \(seconds(length)), \(share(length))", [begin, thawed])
+          "frozen \(secondsText(length)), \(share(length))", [begin, thawed])
       }
       guard episode.kind == .freeze, context.isInProgress(episode),
         let elapsed = context.elapsed(episode), elapsed > threshold
@@ -35,7 +35,7 @@ public struct FreezeNearTimeoutRule: AuditRule {
       let thaw = episode.freeze?.thawBegin == nil ? "no thaw logged yet" : "thaw not confirmed yet"
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "still frozen \(seconds(elapsed)) at report time, \(share(elapsed)), \(thaw)",
+        "still frozen \(secondsText(elapsed)) at report time, \(share(elapsed)), \(thaw)",
         [episode.opening, episode.freeze?.thawBegin].compactMap { $0 })
     }
   }

@@ -19,7 +19,7 @@ public struct FreezeTimeoutExceededRule: AuditRule {
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "frozen \(seconds(length)), timeout \(seconds(timeout))",
+        "frozen \(secondsText(length)), timeout \(secondsText(timeout))",
         [begin, thawed])
     }
   }

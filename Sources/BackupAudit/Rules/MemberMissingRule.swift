@@ -19,7 +19,7 @@ public struct MemberMissingRule: AuditRule {
         return finding(
           server: member, session: session.id, at: session.start,
           "no \(session.kind.rawValue) episode on \(member) while "
-            + "\(session.servers.sorted().joined(separator: ", ")) logged one",
+            + "\(ServerNameOrder.sorted(session.servers).joined(separator: ", ")) logged one",
           [session.episodes.first?.opening].compactMap { $0 })
       }
     }

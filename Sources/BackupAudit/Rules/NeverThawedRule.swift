@@ -19,7 +19,7 @@ public struct NeverThawedRule: AuditRule {
       let end = context.coverage[episode.server]?.to ?? episode.end
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "no thaw in the \(seconds(end - episode.start)) of log after the freeze began",
+        "no thaw in the \(secondsText(end - episode.start)) of log after the freeze began",
         [episode.opening].compactMap { $0 })
     }
   }

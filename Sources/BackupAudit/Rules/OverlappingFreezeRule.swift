@@ -16,7 +16,8 @@ public struct OverlappingFreezeRule: AuditRule {
       else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "another freeze began \(seconds(second.epochMilliseconds - episode.start)) into this one",
+        "another freeze began \(secondsText(second.epochMilliseconds - episode.start)) into "
+          + "this one",
         [episode.opening].compactMap { $0 } + overlapping)
     }
   }

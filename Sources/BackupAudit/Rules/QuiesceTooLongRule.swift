@@ -19,7 +19,7 @@ public struct QuiesceTooLongRule: AuditRule {
       guard length > limit else { return nil }
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "quiesced \(seconds(length)), limit \(seconds(limit))", [quiesced, resumed])
+        "quiesced \(secondsText(length)), limit \(secondsText(limit))", [quiesced, resumed])
     }
   }
 }

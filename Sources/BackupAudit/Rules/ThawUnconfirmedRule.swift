@@ -25,7 +25,7 @@ public struct ThawUnconfirmedRule: AuditRule {
         ? "before the server's next backup event" : "before its log ends"
       return finding(
         server: episode.server, session: session.id, at: episode.start,
-        "thaw began \(seconds(thaw.epochMilliseconds - episode.start)) after the freeze and "
+        "thaw began \(secondsText(thaw.epochMilliseconds - episode.start)) after the freeze and "
           + "was not confirmed \(after)",
         [episode.opening, thaw].compactMap { $0 }.uniqued() + episode.unrecognised)
     }

@@ -4,13 +4,16 @@ import CivilTime
 public struct CorrelatedSession: Sendable, Equatable {
   public var id: String
   public var kind: SessionKind
-  /// The members' episodes, by server name, then time.
+  /// The members' episodes, by server name (in `ServerNameOrder`), then time.
   public var episodes: [Episode]
 
   /// Creates a session; the id is derived from the kind and the start.
   public init(kind: SessionKind, episodes: [Episode]) {
     self.kind = kind
-    self.episodes = episodes.sorted { ($0.server, $0.start) < ($1.server, $1.start) }
+    self.episodes = episodes.sorted {
+      $0.server == $1.server
+        ? $0.start < $1.start : ServerNameOrder.precedes($0.server, $1.server)
+    }
     id = ""
     id = Self.identifier(start: start, kind: kind)
   }

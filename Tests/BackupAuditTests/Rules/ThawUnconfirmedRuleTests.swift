@@ -5,14 +5,12 @@ import Testing
 struct ThawUnconfirmedRuleTests {
   static let base: Int64 = 1_628_658_000_000  // 2021-08-11T05:00:00Z
 
+  /// `frozenServer` with its thaw begun at 160 s, then `edit`'s lines.
   func log(_ edit: (inout TestLog) -> Void) -> [String: TestLog] {
-    var log = TestLog()
-    log.noise(0)
-    log.add(100, "Backup.General.ExternalFreeze: Suspending system")
-    log.add(100.5, "Backup.General.ExternalFreeze: System suspended")
-    log.add(160, "Backup.General.ExternalThaw: Resuming system", pid: 101)
-    edit(&log)
-    return ["vm1": log]
+    frozenServer { log in
+      log.add(160, "Backup.General.ExternalThaw: Resuming system", pid: 101)
+      edit(&log)
+    }
   }
 
   @Test func firesWhenTheNextBackupEventComesFirst() throws {

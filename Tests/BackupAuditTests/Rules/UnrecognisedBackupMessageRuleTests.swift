@@ -41,4 +41,10 @@ struct UnrecognisedBackupMessageRuleTests {
     #expect(finding.server == "vm1")
     #expect(result.sessions.first?.verdict == .consistent)
   }
+
+  @Test func silentWhenTheCatalogueKnowsEveryLine() throws {
+    let result = try AuditFixture.audit(thawedFreeze())
+    #expect(AuditFixture.fired(.unrecognisedBackupMessage, in: result).isEmpty)
+    #expect(result.sessions.first?.verdict == .consistent)
+  }
 }

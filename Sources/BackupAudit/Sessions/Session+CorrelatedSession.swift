@@ -1,11 +1,11 @@
-/// Turns a correlated session into the reported `Session`: one member entry per episode (a
-/// server with two episodes in the session has two), with times, durations, journal files,
-/// clock offsets, and how long an episode still in progress has run.
-enum SessionReport {
-  static func session(
+extension Session {
+  /// The reported form of a correlated session, with its verdict and restore tests: one member
+  /// entry per episode (a server with two episodes in the session has two), with times,
+  /// durations, journal files, clock offsets, and how long an episode still in progress has run.
+  init(
     _ session: CorrelatedSession, verdict: Verdict, restoreTests: [RestoreTest],
     context: AuditContext
-  ) -> Session {
+  ) {
     let median = session.medianInstant
     let instants = session.synchronisedInstants
     var members: [SessionMember] = []
@@ -32,7 +32,7 @@ enum SessionReport {
       }
       members.append(member)
     }
-    return Session(
+    self.init(
       id: session.id, kind: session.kind, start: session.start, end: session.end,
       checkpoint: session.checkpoint, verdict: verdict, members: members,
       restoreTests: restoreTests)
