@@ -57,6 +57,23 @@ printf '%s\n' \
 zcat "$(ls Samples/faulty-month/shard1/messages.old_*.gz | head -n 1)" | head -c 6000 |
   event_seed gzip-rotated 10
 
+# Envelopes (SPEC §3.1), detected per file: iris-main's prefix with its own lines, CRI with
+# parts, Docker's json-file with escapes and parts, a compose stream and a syslog archive of
+# two servers interleaved, RFC 5424.
+hand=Samples/hand-made/master/messages.log
+{ echo '[INFO] Starting InterSystems IRIS instance IRIS...'; excerpt $hand | head -c 4000 | sed 's/^/[INFO] log: /'; } |
+  event_seed iris-main 00
+excerpt $hand | head -c 5000 | awk '{ if (length($0) > 60) { print "2021-08-11T05:49:43.1Z stdout P " substr($0, 1, 60); print "2021-08-11T05:49:43.2Z stdout F " substr($0, 61) } else print "2021-08-11T05:49:43.3Z stdout F [INFO] log: " $0 }' |
+  event_seed cri-parts 00
+excerpt $hand | head -c 5000 | awk '{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/</, "\\u003c"); if (length($0) > 70) { print "{\"log\":\"" substr($0, 1, 70) "\",\"stream\":\"stdout\",\"time\":\"2021-08-11T05:49:43.1Z\"}"; print "{\"log\":\"" substr($0, 71) "\\n\",\"stream\":\"stdout\",\"time\":\"2021-08-11T05:49:43.2Z\"}" } else print "{\"stream\":\"stderr\",\"log\":\"" $0 "\\n\",\"time\":\"2021-08-11T05:49:43.3Z\"}" }' |
+  event_seed docker-json 00
+paste -d '\n' <(excerpt $hand | head -n 40 | sed 's/^/master    | /') \
+  <(excerpt Samples/hand-made/shard1/messages.log | head -n 40 | sed 's/^/shard1    | /') | event_seed compose 00
+paste -d '\n' <(excerpt $hand | head -n 40 | sed 's/^/Aug 11 05:49:43 master iris: /') \
+  <(excerpt Samples/hand-made/shard1/messages.log | head -n 40 | sed 's/^/Aug  1 05:49:44 shard1 iris[7]: /') |
+  event_seed syslog 20
+excerpt $hand | head -n 60 | sed 's/^/<134>1 2021-08-11T05:49:43.233Z master iris - - - /' | event_seed syslog-5424 00
+
 # One line each, in both structured forms, with escapes, numbers and odd levels.
 head -n 3 Samples/mixed-layouts/shard2/messages.log | tail -n 1 >"$seeds/structured/pairs-journal"
 head -n 1 Samples/mixed-layouts/shard3/messages.log >"$seeds/structured/json-instance"

@@ -5,6 +5,8 @@
 public struct AuditOptions: Sendable, Equatable {
   /// Log files, server folders or cluster folders; `-` is standard input.
   public var paths: [String] = []
+  /// `--events FILE…`: the JSON Lines of `events` to audit instead of logs (`-` standard input).
+  public var events: [String] = []
   /// Servers named explicitly, as `NAME=PATH`.
   public var servers: [String] = []
   /// `--tz`: the zone of every server.

@@ -28,10 +28,34 @@ public struct AuditPipeline: Sendable {
 
   /// Reads every server of the request, in parallel; the readings in natural order of their
   /// servers' names (those an envelope names among them).
-  public func read() -> [ServerReading] {
-    ServerLogReader.readAll(
-      request.servers, options: request.readingOptions, catalogue: request.catalogue
-    ).sorted { ServerNameOrder.precedes($0.server, $1.server) }
+  /// With `--events`, the events files stand for the logs.
+  public func read() throws(AuditPipelineError) -> [ServerReading] {
+    let readings =
+      request.eventFiles.isEmpty
+      ? ServerLogReader.readAll(
+        request.servers, options: request.readingOptions, catalogue: request.catalogue)
+      : try readEvents()
+    return readings.sorted { ServerNameOrder.precedes($0.server, $1.server) }
+  }
+
+  /// The readings the `--events` files hold.
+  private func readEvents() throws(AuditPipelineError) -> [ServerReading] {
+    var files: [(name: String, bytes: [UInt8])] = []
+    for path in request.eventFiles {
+      let data: Data?
+      if path == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+      } else {
+        data = FileManager.default.contents(atPath: path)
+      }
+      guard let data else { throw .input("cannot read the events file \(path)") }
+      files.append((path == "-" ? "standard input" : path, Array(data)))
+    }
+    do {
+      return try EventLinesReader.readings(files)
+    } catch {
+      throw .input(error.description)
+    }
   }
 
   /// Audits `readings` (the most recent session alone with `--last`) and makes the report.
@@ -51,22 +75,22 @@ public struct AuditPipeline: Sendable {
   /// has not read.
   public func run(
     clock: () -> Int64 = AuditPipeline.now, pause: (Int64) -> Void = AuditPipeline.sleep
-  ) -> Outcome {
+  ) throws(AuditPipelineError) -> Outcome {
     let started = clock()
-    var readings = read()
+    var readings = try read()
     var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
     guard let wait = request.wait else { return outcome }
-    var seen = InputState(request.servers)
+    var seen = InputState(request.servers, eventFiles: request.eventFiles)
     while outcome.result.sessions.last?.verdict == .inProgress {
       let elapsed = clock() - started
       guard elapsed < wait else { break }
       pause(min(250, wait - elapsed))
       // Read again only when a file changed; judge again in any case, since the freeze may
       // pass its timeout while nothing is written.
-      let current = InputState(request.servers)
+      let current = InputState(request.servers, eventFiles: request.eventFiles)
       if current != seen {
         seen = current
-        readings = read()
+        readings = try read()
       }
       outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : clock())
     }
@@ -102,16 +126,14 @@ public struct AuditPipeline: Sendable {
 struct InputState: Equatable {
   private var files: [String: [Int64]] = [:]
 
-  init(_ servers: [ServerInput]) {
-    for server in servers {
-      for path in server.files {
-        var status = stat()
-        guard stat(path, &status) == 0 else { continue }
-        files[path] = [
-          Int64(status.st_size), Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec),
-          Int64(status.st_ino),
-        ]
-      }
+  init(_ servers: [ServerInput], eventFiles: [String] = []) {
+    for path in servers.flatMap(\.files) + eventFiles {
+      var status = stat()
+      guard stat(path, &status) == 0 else { continue }
+      files[path] = [
+        Int64(status.st_size), Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec),
+        Int64(status.st_ino),
+      ]
     }
   }
 }

@@ -17,6 +17,8 @@ public struct AuditRequest: Sendable {
 
   /// The servers to read, by name.
   public var servers: [ServerInput]
+  /// `--events`: files of `events` output audited instead of logs; empty reads the logs.
+  public var eventFiles: [String] = []
   /// Each server's zone; servers not named here are read in `defaultZone`.
   public var zones: [String: TimeZone]
   public var defaultZone: TimeZone
@@ -51,6 +53,15 @@ public struct AuditRequest: Sendable {
   public init(_ options: AuditOptions, now: Int64) throws(AuditPipelineError) {
     let file = try Self.configurationFile(options)
     configurationPath = file?.path
+    if !options.events.isEmpty {
+      guard options.paths.isEmpty && options.servers.isEmpty else {
+        throw .usage("--events audits events instead of logs: name no log, folder or --server with it")
+      }
+      if options.wait != nil && options.events.contains("-") {
+        throw .usage("--wait reads the events again as they grow, which standard input cannot")
+      }
+      eventFiles = options.events
+    }
     var servers = try Self.discover(options.paths, options.servers)
     var zones: [String: TimeZone] = [:]
     var audit = file?.audit ?? AuditConfiguration()
@@ -58,7 +69,7 @@ public struct AuditRequest: Sendable {
     discoveryPaths = options.paths
     discoveryNamedServers = options.servers
     if let file {
-      let listsServers = options.paths.isEmpty && options.servers.isEmpty
+      let listsServers = options.paths.isEmpty && options.servers.isEmpty && eventFiles.isEmpty
       for configured in file.servers {
         if listsServers && !servers.contains(where: { $0.name == configured.name }) {
           let named = "\(configured.name)=\(configured.path)"
@@ -72,7 +83,7 @@ public struct AuditRequest: Sendable {
       }
       audit.failOn = file.failOn
     }
-    if servers.isEmpty {
+    if servers.isEmpty && eventFiles.isEmpty {
       throw .usage(
         file == nil
           ? "name at least one log file, folder, --server NAME=PATH or --config FILE"

@@ -13,15 +13,10 @@ public enum WatchLine {
     let object: [String: Any]
     switch change {
     case .event(let event):
-      var fields: [String: Any] = [
-        "type": "event", "server": event.server, "path": event.path, "line": event.line,
-        "time": time(event.epochMilliseconds), "local_time": event.localTime.iso8601,
-        "pid": event.pid ?? NSNull(), "severity": event.severity ?? NSNull(),
-        "category": event.category ?? NSNull(), "event": event.kind.rawValue,
-      ]
-      if let checkpoint = event.checkpoint { fields["checkpoint"] = checkpoint }
-      if let file = event.journalFile { fields["journal_file"] = file }
-      object = fields
+      // Exactly the record `events` writes.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      return (try? encoder.encode(EventRecord(event))).map { String(decoding: $0, as: UTF8.self) }
     case .session(let session):
       object = [
         "type": "session", "id": session.id, "kind": session.kind.rawValue,

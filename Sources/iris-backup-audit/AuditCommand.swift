@@ -31,6 +31,15 @@ struct AuditCommand: ParsableCommand {
         + "for up to this long (e.g. 60s)."))
   var wait: String?
 
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Audit the JSON Lines that events wrote instead of logs (- reads standard input).",
+      discussion: "Each host runs events on its own logs; the records travel to one machine, "
+        + "which audits them with the same sessions, findings and input hashes.",
+      valueName: "file"))
+  var events: [String] = []
+
   @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
   var writes: [String] = []
 
@@ -65,12 +74,13 @@ struct AuditCommand: ParsableCommand {
     options.isLastOnly = last
     options.wait = wait
     options.detail = detail
+    options.events = events
     return options
   }
 
   func run() throws {
     let pipeline = try Pipeline.make(options)
-    let outcome = pipeline.run()
+    let outcome = try Pipeline.perform { try pipeline.run() }
     InputDiagnostics.report(outcome.readings)
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     let writer = pipeline.request.format.map { $0.writer() } ?? fallback

@@ -3,10 +3,10 @@ import TestSupport
 import Testing
 
 struct EventsCommandTests {
-  func objects(_ output: String) throws -> [[String: Any]] {
+  func objects(_ output: String, type: String = "event") throws -> [[String: Any]] {
     try output.split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-    }
+    }.filter { $0["type"] as? String == type }
   }
 
   @Test func printsEachServersEventsAsJSONLines() throws {
@@ -15,7 +15,16 @@ struct EventsCommandTests {
     let events = try objects(result.standardOutput)
     #expect(Set(events.compactMap { $0["server"] as? String }) == ["master", "shard1", "shard2"])
     let freeze = try #require(events.first { $0["event"] as? String == "freeze-begin" })
-    #expect(Set(freeze.keys) == ["server", "path", "line", "time", "local_time", "pid", "severity", "category", "event"])
+    #expect(
+      Set(freeze.keys)
+        == ["type", "server", "path", "line", "time", "local_time", "pid", "severity", "category", "event", "text"])
+    #expect(
+      freeze["text"] as? String
+        == "08/11/21-05:49:43:233 (18374) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system")
+    // One input record per file, before its events: the fields of a report's inputs.
+    let inputs = try objects(result.standardOutput, type: "input")
+    #expect(inputs.map { $0["server"] as? String ?? "" } == ["master", "shard1", "shard2"])
+    #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 && $0["timezone"] as? String == "Europe/Berlin" })
     #expect(freeze["server"] as? String == "master")
     #expect(freeze["line"] as? Int == 4)
     #expect(freeze["pid"] as? Int == 18374)
@@ -36,6 +45,7 @@ struct EventsCommandTests {
     let events = try objects(result.standardOutput)
     #expect(events.count == 1)
     #expect(events.first?["server"] as? String == "stdin")
+    #expect(try objects(result.standardOutput, type: "input").map { $0["path"] as? String } == ["-"])
     #expect(events.first?["event"] as? String == "already-resumed")
   }
 
