@@ -7,7 +7,7 @@ import Testing
 /// The committed sample clusters are exactly what their recorded command line generates
 /// (`make samples` rewrites them with `Samples/generate.sh`).
 @Suite struct SamplesTests {
-  @Test(arguments: ["clean-week", "faulty-month", "mixed-layouts"])
+  @Test(arguments: ["clean-week", "faulty-month", "mixed-layouts", "quarter"])
   func committedSampleEqualsAFreshGeneration(name: String) throws {
     let sample = EventReading.packagePath("Samples/\(name)")
     let toml = try String(contentsOfFile: sample + "/cluster.toml", encoding: .utf8)

@@ -46,9 +46,12 @@ struct ConfigurationOnlyTests {
     let cluster = try Self.cluster()
     let events = try cluster.run(["events", cluster.folder.path])
     #expect(events.status == 0, "\(events.standardError)")
-    let first = try #require(events.standardOutput.split(separator: "\n").first)
-    let record = try #require(
-      try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+    let records = try events.standardOutput.split(separator: "\n").map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    let record = try #require(records.first { $0["type"] as? String == "event" })
+    // The input records say which zone each server was read in.
+    #expect(records.filter { $0["type"] as? String == "input" }.allSatisfy { $0["timezone"] as? String == "Europe/Berlin" })
     let audit = try cluster.run(["audit", cluster.folder.path, "--format", "json"])
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [String: Any])
