@@ -115,6 +115,9 @@ public struct ServerLogReader: Sendable {
         isLogLine: Self.isLogLine)
       // Lines not in the envelope's form belong to no server: each is counted with the server
       // of the next line that is (or the last one, at the end).
+      // The file's own server is started first, so that a plain log's lines go straight to it;
+      // a file that names its servers and holds no line of its own leaves it no input.
+      _ = start(own)
       var attributed = 0
       func take(_ name: UnsafeRawBufferPointer?, _ line: Line) {
         let stream = name.map { stream(named: $0) } ?? start(own)
@@ -131,7 +134,7 @@ public struct ServerLogReader: Sendable {
       do {
         let read = try forEachLine(of: file.path) { line in
           if decoder.isPlain {
-            start(own).scan(line)
+            own.scan(line)
             return
           }
           decoder.decode(line, take)
@@ -143,19 +146,24 @@ public struct ServerLogReader: Sendable {
         sha256 = error.sha256
         failure = String(describing: error.error)
       } catch {
+        for stream in touched {
+          stream.finishFile(
+            statistics, envelope: .plain, decoder: nil, holdsOneServer: true, sha256: nil,
+            failure: nil, isKept: false)
+        }
         own.recordUnreadable(file.path, size: size, failure: String(describing: error))
         continue
       }
       decoder.finish(take)
       let malformed = decoder.statistics.malformedLines - attributed
       if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }
-      if touched.isEmpty { _ = start(own) }
       let envelope = decoder.envelope ?? .plain
-      let holdsOneServer = touched.count == 1 && touched[0] === own
+      let holdsOneServer = touched.count == 1
       for stream in touched {
         stream.finishFile(
           statistics, envelope: envelope, decoder: decoder.statistics,
-          holdsOneServer: holdsOneServer, sha256: sha256, failure: failure)
+          holdsOneServer: holdsOneServer, sha256: sha256, failure: failure,
+          isKept: holdsOneServer || stream !== own || own.fileLines > 0)
       }
     }
     let streams = own.inputs.isEmpty && !namedOrder.isEmpty ? namedOrder : [own] + namedOrder

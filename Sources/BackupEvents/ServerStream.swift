@@ -66,6 +66,9 @@ final class ServerStream {
     scanner!.scan(line, handle)
   }
 
+  /// Lines of the current file given to this stream, malformed ones counted with it included.
+  var fileLines: Int { lines + malformedLines }
+
   /// Counts a line of the file that belongs to this stream's server but could not be read.
   func countMalformed(_ count: Int) {
     malformedLines += count
@@ -90,10 +93,18 @@ final class ServerStream {
   /// `fileLines` is the file's own line count when the file holds this server alone.
   func finishFile(
     _ statistics: LineStatistics, envelope: Envelope, decoder: EnvelopeDecoder.Statistics?,
-    holdsOneServer: Bool, sha256: String?, failure: String?
+    holdsOneServer: Bool, sha256: String?, failure: String?, isKept: Bool = true
   ) {
     guard let scanner else { return }
     scanner.finish(handle)
+    defer {
+      self.scanner = nil
+      isInFile = false
+    }
+    guard isKept else {
+      overlap.finishFile(lastInstant: nil)
+      return
+    }
     summary.record(statistics, scanner.statistics)
     summary.unparsedLines += malformedLines
     if !holdsOneServer { summary.lines = lines + malformedLines }
@@ -116,8 +127,6 @@ final class ServerStream {
     }
     overlap.finishFile(lastInstant: scanner.statistics.lastEpochMilliseconds)
     inputs.append(summary)
-    self.scanner = nil
-    isInFile = false
   }
 
   /// Records a file that could not be opened at all.

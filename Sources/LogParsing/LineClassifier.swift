@@ -194,8 +194,9 @@ public enum LineClassifier {
 
   /// `*** Recovery started at Wed Aug 11 06:12:30 2021` (asctime; the day may be space-padded).
   static func classifyRecovery(_ line: UnsafeRawBufferPointer) -> LineKind {
-    let prefix = Array("*** Recovery started at ".utf8)
-    guard line.count >= prefix.count, line.starts(with: prefix) else { return .other }
+    let prefix = "*** Recovery started at ".utf8
+    guard line.count >= prefix.count, line[0] == UInt8(ascii: "*"), line.starts(with: prefix)
+    else { return .other }
     let rest = String(decoding: line[prefix.count...], as: UTF8.self)
     let words = rest.split(separator: " ", omittingEmptySubsequences: true)
     guard words.count >= 5, let month = monthNumber(words[1]), let day = Int(words[2]),

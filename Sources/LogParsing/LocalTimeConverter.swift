@@ -12,8 +12,10 @@ public enum LocalTimeStatus: String, Sendable, Codable {
 
 /// Converts a server's wall-clock times to absolute instants in its IANA zone.
 ///
-/// Entries come mostly in order, so the offset of the last 15-minute stretch is kept and reused
-/// while the stretch is free of DST changes (zones change on quarter hours).
+/// Entries come mostly in order, so the offset of the current day is kept and reused when the
+/// whole day has one (zones change their offset a few days a year); on a day that changes it,
+/// the offset of the last 15-minute stretch free of the change (zones change on quarter hours).
+/// A sparse log (an entry every few minutes) thus asks the zone twice a day, not per stretch.
 public final class LocalTimeConverter {
   /// The zone the server's log was written in.
   public let timeZone: TimeZone
@@ -25,6 +27,8 @@ public final class LocalTimeConverter {
   /// the same day.
   private var cachedDate = (year: Int.min, month: 0, day: 0)
   private var cachedDays: Int64 = 0
+  /// The UTC offset valid for the whole of the cached day, when it has one.
+  private var cachedDayOffset: Int?
 
   /// Creates a converter for `timeZone`.
   public init(timeZone: TimeZone) {
@@ -39,8 +43,16 @@ public final class LocalTimeConverter {
     {
       cachedDate = (time.year, time.month, time.day)
       cachedDays = CivilCalendar.daysSinceEpoch(year: time.year, month: time.month, day: time.day)
+      let first = resolve(cachedDays * 86_400)
+      let last = resolve(cachedDays * 86_400 + 86_399)
+      cachedDayOffset =
+        first.status == .exact && last.status == .exact && first.offset == last.offset
+        ? first.offset : nil
     }
     let local = cachedDays * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second)
+    if let offset = cachedDayOffset {
+      return ((local - Int64(offset)) * 1000 + Int64(time.millisecond), .exact)
+    }
     let stretch = local >= 0 ? local / 900 : (local - 899) / 900
     if stretch != cachedStretch {
       let start = resolve(stretch * 900)

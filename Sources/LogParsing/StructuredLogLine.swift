@@ -27,7 +27,7 @@ public struct StructuredLogLine: Equatable, Sendable {
       guard let parsed = jsonFields(line) else { return nil }
       fields = parsed
       layout = .structuredJSON
-    } else if line.starts(with: "when=".utf8) {
+    } else if startsWithWhen(line) {
       guard let parsed = pairFields(line) else { return nil }
       fields = parsed
       layout = .structuredPairs
@@ -43,11 +43,19 @@ public struct StructuredLogLine: Equatable, Sendable {
       text: fields["text"] ?? "")
   }
 
+  /// True when `line` starts with `when=`: five byte compares, the first of which rejects
+  /// nearly every line that is not of this form (this runs for every line of a log).
+  @inline(__always)
+  static func startsWithWhen(_ line: UnsafeRawBufferPointer) -> Bool {
+    line.count >= 5 && line[0] == UInt8(ascii: "w") && line[1] == UInt8(ascii: "h")
+      && line[2] == UInt8(ascii: "e") && line[3] == UInt8(ascii: "n") && line[4] == UInt8(ascii: "=")
+  }
+
   /// The timestamp of a name/value line that `parse` accepts, read without allocating; nil for
   /// every other line, and for lines with a backslash or a non-ASCII byte in `when` (the caller
   /// then takes the general path). The same tokeniser as `pairFields`: the last `when` counts.
   public static func pairsTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
-    guard line.starts(with: "when=".utf8), let base = line.baseAddress,
+    guard startsWithWhen(line), let base = line.baseAddress,
       memchr(base, Int32(UInt8(ascii: "\\")), line.count) == nil
     else { return nil }
     var tokeniser = NameValueTokeniser(line)

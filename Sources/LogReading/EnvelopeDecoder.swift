@@ -25,7 +25,11 @@ public final class EnvelopeDecoder {
   }
 
   /// The envelope lines are read in; nil while it is still being detected.
-  public private(set) var envelope: Envelope?
+  public private(set) var envelope: Envelope? {
+    didSet { isPlain = envelope == .plain }
+  }
+  /// True when lines pass through unchanged, so a caller may skip the decoder.
+  public private(set) var isPlain = false
   public private(set) var statistics = Statistics()
   private let maximumLineLength: Int
   private let isLogLine: (UnsafeRawBufferPointer) -> Bool
@@ -58,12 +62,10 @@ public final class EnvelopeDecoder {
     isLogLine: @escaping (UnsafeRawBufferPointer) -> Bool
   ) {
     self.envelope = envelope
+    isPlain = envelope == .plain
     self.maximumLineLength = max(1, maximumLineLength)
     self.isLogLine = isLogLine
   }
-
-  /// True when lines pass through unchanged, so a caller may skip the decoder.
-  public var isPlain: Bool { envelope == .plain }
 
   /// Takes the next line of the file.
   public func decode(_ line: Line, _ body: Body) rethrows {

@@ -101,20 +101,24 @@ public enum EpisodeBody: Sendable, Equatable {
 /// One server's part of one backup: a freeze, a quiesce or a checkpoint (SPEC §4).
 ///
 /// Made whole by `EpisodeBuilder`; its events and bounds are stored when it is made (and when
-/// the builder changes it), never recomputed on access.
+/// the builder changes it), never recomputed on access. A value, whose parts live in one
+/// immutable box: the correlator, the sessions and every rule pass episodes around, and a copy
+/// then costs one reference count, not one for each string of each of its events.
 public struct Episode: Sendable, Equatable {
   public let server: String
-  public private(set) var body: EpisodeBody
-  public private(set) var ending: EpisodeEnding
+  private var storage: Storage
+
+  public var body: EpisodeBody { storage.body }
+  public var ending: EpisodeEnding { storage.ending }
   /// The startup, recovery or abnormal-shutdown that ended it.
-  public private(set) var restart: BackupEvent?
+  public var restart: BackupEvent? { storage.restart }
   /// Backup-class messages no catalogue entry matched, logged while it was open.
-  public private(set) var unrecognised: [BackupEvent]
+  public var unrecognised: [BackupEvent] { storage.unrecognised }
   /// Every event of the episode, in time order.
-  public private(set) var events: [BackupEvent] = []
+  public var events: [BackupEvent] { storage.events }
   /// The earliest and latest events' instants.
-  public private(set) var start: Int64 = 0
-  public private(set) var end: Int64 = 0
+  public var start: Int64 { storage.start }
+  public var end: Int64 { storage.end }
 
   /// Creates an episode; its events and bounds are derived once, here.
   public init(
@@ -122,34 +126,58 @@ public struct Episode: Sendable, Equatable {
     unrecognised: [BackupEvent] = []
   ) {
     self.server = server
-    self.body = body
-    self.ending = ending
-    self.restart = restart
-    self.unrecognised = unrecognised
-    seal()
+    storage = Storage(body: body, ending: ending, restart: restart, unrecognised: unrecognised)
   }
 
   /// Changes the body (the builder joins a late event to a finished episode), then derives
   /// the events and bounds again.
   mutating func update(_ change: (inout EpisodeBody) -> Void) {
+    var body = storage.body
     change(&body)
-    seal()
+    storage = Storage(
+      body: body, ending: storage.ending, restart: storage.restart,
+      unrecognised: storage.unrecognised)
   }
 
-  private mutating func seal() {
-    var all: [BackupEvent?]
-    switch body {
-    case .freeze(let freeze): all = freeze.events
-    case .quiesce(let quiesce): all = quiesce.events
-    case .checkpoint(let event): all = [event]
+  public static func == (left: Episode, right: Episode) -> Bool {
+    left.server == right.server && (left.storage === right.storage || left.storage == right.storage)
+  }
+
+  /// An episode's parts and what is derived from them, never changed once made.
+  private final class Storage: Sendable, Equatable {
+    let body: EpisodeBody
+    let ending: EpisodeEnding
+    let restart: BackupEvent?
+    let unrecognised: [BackupEvent]
+    let events: [BackupEvent]
+    let start: Int64
+    let end: Int64
+
+    init(body: EpisodeBody, ending: EpisodeEnding, restart: BackupEvent?, unrecognised: [BackupEvent]) {
+      self.body = body
+      self.ending = ending
+      self.restart = restart
+      self.unrecognised = unrecognised
+      var all: [BackupEvent?]
+      var extra = unrecognised
+      switch body {
+      case .freeze(let freeze):
+        all = freeze.events
+        extra = freeze.unjournaled + freeze.overlapping + unrecognised
+      case .quiesce(let quiesce): all = quiesce.events
+      case .checkpoint(let event): all = [event]
+      }
+      all.append(restart)
+      events = (all.compactMap { $0 } + extra)
+        .sorted { ($0.epochMilliseconds, $0.line) < ($1.epochMilliseconds, $1.line) }
+      start = events.first?.epochMilliseconds ?? 0
+      end = events.last?.epochMilliseconds ?? 0
     }
-    let extra: [BackupEvent] =
-      (freeze.map { $0.unjournaled + $0.overlapping } ?? []) + unrecognised
-    all.append(restart)
-    events = (all.compactMap { $0 } + extra)
-      .sorted { ($0.epochMilliseconds, $0.line) < ($1.epochMilliseconds, $1.line) }
-    start = events.first?.epochMilliseconds ?? 0
-    end = events.last?.epochMilliseconds ?? 0
+
+    static func == (left: Storage, right: Storage) -> Bool {
+      left.body == right.body && left.ending == right.ending && left.restart == right.restart
+        && left.unrecognised == right.unrecognised
+    }
   }
 
   public var kind: EpisodeKind {

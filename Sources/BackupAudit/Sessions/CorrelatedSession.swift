@@ -5,23 +5,27 @@ public struct CorrelatedSession: Sendable, Equatable {
   public var id: String
   public var kind: SessionKind
   /// The members' episodes, by server name (in `ServerNameOrder`), then time.
-  public var episodes: [Episode]
+  public let episodes: [Episode]
 
   /// Creates a session; the id is derived from the kind and the start.
   public init(kind: SessionKind, episodes: [Episode]) {
     self.kind = kind
-    self.episodes = episodes.sorted {
-      $0.server == $1.server
-        ? $0.start < $1.start : ServerNameOrder.precedes($0.server, $1.server)
-    }
+    // Each server's rank in natural order once, not a name comparison per pair of episodes.
+    let names = ServerNameOrder.sorted(Set(episodes.map(\.server)))
+    let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    self.episodes = episodes.map { (rank: rank[$0.server] ?? 0, episode: $0) }
+      .sorted { ($0.rank, $0.episode.start) < ($1.rank, $1.episode.start) }
+      .map(\.episode)
+    start = episodes.map(\.start).min() ?? 0
+    end = episodes.map(\.end).max() ?? 0
     id = ""
     id = Self.identifier(start: start, kind: kind)
   }
 
   /// The earliest event of any member.
-  public var start: Int64 { episodes.map(\.start).min() ?? 0 }
+  public let start: Int64
   /// The latest event of any member.
-  public var end: Int64 { episodes.map(\.end).max() ?? 0 }
+  public let end: Int64
   /// The servers with an episode in this session.
   public var servers: Set<String> { Set(episodes.map(\.server)) }
 
