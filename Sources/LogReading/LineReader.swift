@@ -36,8 +36,10 @@ public final class LineReader {
     }
   }
 
-  private let source: ByteSource
+  private let source: ByteSource?
   private let configuration: Configuration
+  /// False when `storage` is bytes the caller holds (`forEachLine(in:)`), read in place.
+  private let ownsStorage: Bool
   /// The buffer; its size only grows, and never beyond `maximumLineLength + 1`.
   private var storage: UnsafeMutableRawBufferPointer
   /// Start of the unread bytes; `position <= end`.
@@ -54,6 +56,7 @@ public final class LineReader {
   public init(source: ByteSource, configuration: Configuration = Configuration()) {
     self.source = source
     self.configuration = configuration
+    ownsStorage = true
     let capacity = min(max(configuration.initialCapacity, 0), configuration.maximumLineLength + 1)
     storage = .allocate(byteCount: max(capacity, 1), alignment: 16)
     if capacity == 0 {
@@ -62,12 +65,35 @@ public final class LineReader {
     }
   }
 
+  /// A reader of `bytes` in place: its whole input is already in the buffer and the source is
+  /// finished, so the same loop splits it without copying a byte.
+  private init(borrowing bytes: UnsafeRawBufferPointer, configuration: Configuration) {
+    source = nil
+    self.configuration = configuration
+    if let base = bytes.baseAddress, !bytes.isEmpty {
+      storage = UnsafeMutableRawBufferPointer(mutating: UnsafeRawBufferPointer(start: base, count: bytes.count))
+      ownsStorage = false
+    } else {
+      storage = .allocate(byteCount: 1, alignment: 16)
+      ownsStorage = true
+    }
+    end = bytes.count
+    isSourceFinished = true
+    counts.bytes = bytes.count
+  }
+
   deinit {
-    storage.deallocate()
+    if ownsStorage { storage.deallocate() }
   }
 
   /// Calls `body` with every line in order, the final unterminated one included.
   public func forEachLine(_ body: (Line) throws -> Void) throws {
+    try forEachLine(body, refill: fill)
+  }
+
+  /// The one line-splitting loop of both paths; `refill` reads more (never called once the
+  /// source is finished, so the in-place path passes one that does nothing).
+  private func forEachLine(_ body: (Line) throws -> Void, refill: () throws -> Void) rethrows {
     let marksEverything = configuration.marker == nil
     var number = 0
     // No newline lies in `[position, newlineSearchFrom)`.
@@ -87,6 +113,14 @@ public final class LineReader {
         number += 1
         if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
         if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
+        if newline - start > configuration.maximumLineLength {
+          // Only bytes read in place hold a line longer than the limit with its terminator;
+          // the streaming buffer never grows past the limit.
+          try deliverCut(from: start, lineEnd: newline, number: number, nextNUL: nextNUL, body)
+          position = newline + 1
+          newlineSearchFrom = newline + 1
+          continue
+        }
         var lineStop = newline
         if lineStop > start && base.load(fromByteOffset: lineStop - 1, as: UInt8.self) == 0x0D {
           lineStop -= 1
@@ -108,10 +142,14 @@ public final class LineReader {
           number += 1
           counts.hasUnterminatedLastLine = true
           if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
-          if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
-          try deliver(
-            from: start, to: stop, number: number, isTruncated: false, containsNUL: nextNUL < stop,
-            isMarked: marksEverything || nextMark < stop, body)
+          if pending > configuration.maximumLineLength {
+            try deliverCut(from: start, lineEnd: stop, number: number, nextNUL: nextNUL, body)
+          } else {
+            if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
+            try deliver(
+              from: start, to: stop, number: number, isTruncated: false,
+              containsNUL: nextNUL < stop, isMarked: marksEverything || nextMark < stop, body)
+          }
           position = stop
         }
         return
@@ -123,14 +161,14 @@ public final class LineReader {
         try deliver(
           from: start, to: cut, number: number, isTruncated: true, containsNUL: nextNUL < cut,
           isMarked: true, body)
-        try skipRestOfLine(alreadyBuffered: stop - cut)
+        try skipRestOfLine(alreadyBuffered: stop - cut, refill: refill)
         newlineSearchFrom = position
         nextNUL = Self.unsearched
         nextMark = Self.unsearched
         continue
       }
       let shift = position
-      try fill()
+      try refill()
       newlineSearchFrom -= shift
       nextNUL = Self.unsearched
       nextMark = Self.unsearched
@@ -156,11 +194,24 @@ public final class LineReader {
     return from + offset
   }
 
+  /// Hands out the first `maximumLineLength` bytes of the whole line `[start, lineEnd)`, held in
+  /// the buffer (read in place), and counts the rest as skipped.
+  private func deliverCut(
+    from start: Int, lineEnd: Int, number: Int, nextNUL: Int, _ body: (Line) throws -> Void
+  ) rethrows {
+    let cut = start + configuration.maximumLineLength
+    counts.truncatedLines += 1
+    counts.skippedBytes += lineEnd - cut
+    try deliver(
+      from: start, to: cut, number: number, isTruncated: true, containsNUL: nextNUL < cut,
+      isMarked: true, body)
+  }
+
   /// Hands `[start, stop)` to `body`, without a trailing carriage return.
   private func deliver(
     from start: Int, to stop: Int, number: Int, isTruncated: Bool, containsNUL: Bool,
     isMarked: Bool, _ body: (Line) throws -> Void
-  ) throws {
+  ) rethrows {
     counts.lines += 1
     var stop = stop
     if !isTruncated, stop > start, storage[stop - 1] == 0x0D { stop -= 1 }
@@ -187,6 +238,10 @@ public final class LineReader {
       storage.deallocate()
       storage = larger
     }
+    guard let source else {
+      isSourceFinished = true
+      return
+    }
     let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
     if count == 0 {
       isSourceFinished = true
@@ -197,7 +252,7 @@ public final class LineReader {
   }
 
   /// Discards bytes up to and including the next newline, counting them.
-  private func skipRestOfLine(alreadyBuffered: Int) throws {
+  private func skipRestOfLine(alreadyBuffered: Int, refill: () throws -> Void) rethrows {
     counts.truncatedLines += 1
     position = end - alreadyBuffered
     while true {
@@ -212,7 +267,7 @@ public final class LineReader {
         counts.hasUnterminatedLastLine = true
         return
       }
-      try fill()
+      try refill()
     }
   }
 
@@ -226,52 +281,16 @@ public final class LineReader {
 }
 
 extension LineReader {
-  /// Calls `body` with every line of `bytes` held in memory: the slice path, which must hand out
-  /// exactly the lines the streaming path does, with NUL bytes and marks looked for the same way.
+  /// Calls `body` with every line of `bytes` held in memory, read in place by the same loop as
+  /// a stream (no second splitter to keep equal to the first).
   public static func forEachLine(
     in bytes: UnsafeRawBufferPointer, maximumLineLength: Int = 1 << 20,
     marker: (any LineMarker)? = nil, _ body: (Line) throws -> Void
   ) rethrows -> LineStatistics {
-    var statistics = LineStatistics()
-    statistics.bytes = bytes.count
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return statistics }
-    var start = 0
-    var number = 0
-    let limit = max(1, maximumLineLength)
-    var nextNUL = unsearched
-    var nextMark = unsearched
-    while start < bytes.count {
-      let newline = memchr(base + start, 0x0A, bytes.count - start)
-      let terminatorIndex = newline.map { base.distance(to: UnsafeRawPointer($0)) }
-      let stop = terminatorIndex ?? bytes.count
-      number += 1
-      statistics.lines += 1
-      if terminatorIndex == nil { statistics.hasUnterminatedLastLine = true }
-      if nextNUL < start { nextNUL = search(0, base, from: start, to: bytes.count) }
-      if let marker, nextMark < start {
-        let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
-        nextMark = marker.firstMark(in: rest).map { start + $0 } ?? .max
-      }
-      if stop - start > limit {
-        statistics.truncatedLines += 1
-        statistics.skippedBytes += stop - start - limit
-        let cut = start + limit
-        let line = UnsafeRawBufferPointer(rebasing: bytes[start..<cut])
-        try body(
-          Line(
-            bytes: line, number: number, isTruncated: true, containsNUL: nextNUL < cut,
-            isMarked: true))
-      } else {
-        var lineStop = stop
-        if lineStop > start, bytes[lineStop - 1] == 0x0D { lineStop -= 1 }
-        let line = UnsafeRawBufferPointer(rebasing: bytes[start..<lineStop])
-        try body(
-          Line(
-            bytes: line, number: number, isTruncated: false, containsNUL: nextNUL < stop,
-            isMarked: marker == nil || nextMark < stop))
-      }
-      start = stop + 1
-    }
-    return statistics
+    let reader = LineReader(
+      borrowing: bytes,
+      configuration: Configuration(maximumLineLength: maximumLineLength, marker: marker))
+    try reader.forEachLine(body, refill: {})
+    return reader.statistics
   }
 }
