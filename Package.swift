@@ -130,7 +130,8 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TestSupport"]
+      // GRDB to edit a ledger the way someone tampering with it would.
+      dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
       name: "ScriptsTests",
