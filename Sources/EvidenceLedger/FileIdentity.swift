@@ -12,6 +12,7 @@ import Foundation
 /// named by its old path with its new inode, which the next run's reading puts right. The
 /// incremental reading of issue 18 will take these while reading.
 public struct FileIdentity: Sendable, Equatable {
+  /// `st_dev` and `st_ino` of `stat(2)`: the file whatever its name.
   public var device: Int64
   public var inode: Int64
   /// How many bytes `prefixSHA256` covers: the first 4 KiB, or the whole file when shorter.

@@ -14,7 +14,9 @@ public struct Ledger: Sendable {
 
   /// What one recorded run added.
   public struct Recorded: Sendable, Equatable {
+    /// The run's id: 1 for the first run, then one more each run.
     public var run: Int64
+    /// The run's record hash, which the next run's record chains to.
     public var recordHash: String
     /// Rows added per table (`inputs`, `events`, …); a table with none is absent.
     public var rows: [String: Int]
@@ -64,13 +66,20 @@ public struct Ledger: Sendable {
   /// Records `run` in one transaction and returns what it added.
   public func record(_ run: LedgerRun) throws(LedgerError) -> Recorded {
     do {
-      let recorded = try database.write { db in
-        var writer = LedgerWriter(db)
-        return try writer.record(run)
+      return try database.writeWithoutTransaction { db in
+        var recorded: Recorded?
+        // Immediate: a second run writing at the same time waits for this one's commit
+        // instead of failing when its read turns into a write.
+        try db.inTransaction(.immediate) {
+          var writer = LedgerWriter(db)
+          recorded = try writer.record(run)
+          return .commit
+        }
+        // Committed; the WAL goes back into the file, so that the file alone is the ledger.
+        _ = try db.checkpoint(.truncate)
+        guard let recorded else { throw LedgerError.database("the run was not recorded") }
+        return recorded
       }
-      // Committed; the WAL goes back into the file, so that the file alone is the ledger.
-      try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-      return recorded
     } catch {
       throw .database("cannot record the run in \(path): \(Self.describe(error))")
     }
@@ -121,7 +130,8 @@ public struct Ledger: Sendable {
   private static func checkMigrations(_ database: DatabaseQueue, allowingNone: Bool) throws {
     try database.read { db in
       // Reading the schema fails on a file that is not SQLite.
-      let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      let tables = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       if tables.isEmpty && allowingNone { return }
       let migrator = LedgerSchema.migrator
       let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []

@@ -6,6 +6,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
   /// SQLite failed while the ledger was written or read.
   case database(String)
 
+  /// The message, for standard error.
   public var description: String {
     switch self {
     case .notALedger(let message), .database(let message): message

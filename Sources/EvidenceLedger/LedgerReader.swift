@@ -90,7 +90,8 @@ struct LedgerReader {
       let localTime = LocalTimestamp(iso8601: row["local_time"]),
       let status = LocalTimeStatus(rawValue: row["time_status"])
     else {
-      throw LedgerError.database("events row \(id) holds a kind, local time or status this version cannot read")
+      throw LedgerError.database(
+        "events row \(id) holds a kind, local time or status this version cannot read")
     }
     return BackupEvent(
       server: row["server"], path: row["path"], line: row["line"], epochMilliseconds: row["time"],

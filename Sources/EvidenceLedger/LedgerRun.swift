@@ -4,6 +4,7 @@ import BackupEvents
 /// One run of `audit --ledger`, as the ledger records it: what was read and what the audit of
 /// it gave.
 public struct LedgerRun: Sendable {
+  /// The version of the tool that made the run.
   public var toolVersion: String
   /// When the run started and finished reading and auditing, milliseconds since the epoch.
   public var startedAt: Int64
@@ -16,6 +17,7 @@ public struct LedgerRun: Sendable {
   public var readings: [ServerReading]
   /// The run's audit of `readings`.
   public var sessions: [Session]
+  /// The run's findings, in the audit's order.
   public var findings: [Finding]
   /// The identity of each input file, by path; files without one (standard input, the
   /// records of `--events`) are recorded without device, inode and prefix.

@@ -8,11 +8,13 @@ import GRDB
 public enum LedgerSchema {
   /// A table whose rows a run inserts and hashes.
   public struct Table: Sendable, Equatable {
+    /// The SQL name of the table.
     public var name: String
     /// The hashed columns, `id` and `run_id` first; `row_hash` is not among them.
     public var columns: [String]
   }
 
+  /// Every file read, once per state (same path, inode, size, hash and counts: one row).
   public static let inputs = Table(
     name: "inputs",
     columns: [
@@ -22,6 +24,7 @@ public enum LedgerSchema {
       "binary_lines", "truncated_lines", "out_of_order_entries", "duplicate_entries",
       "match_errors", "legacy_year_source", "failure", "envelope", "container_lines",
     ])
+  /// Every event, once: the run that first read it records it.
   public static let events = Table(
     name: "events",
     columns: [
@@ -29,12 +32,14 @@ public enum LedgerSchema {
       "time_status", "pid", "severity", "category", "checkpoint", "journal_file", "directory",
       "count", "reason", "stated_utc", "method",
     ])
+  /// Every session in each form a run's audit gave it (an in-progress session, then its verdict).
   public static let sessions = Table(
     name: "sessions",
     columns: [
       "id", "run_id", "digest", "session_id", "kind", "start", "end", "checkpoint", "verdict",
       "restore_tests",
     ])
+  /// The members of each recorded session, in the session's order.
   public static let sessionMembers = Table(
     name: "session_members",
     columns: [
@@ -42,11 +47,13 @@ public enum LedgerSchema {
       "thaw_begin", "thawed", "quiesced", "resumed", "duration_seconds", "journal_file",
       "checkpoint", "clock_offset_ms", "elapsed_seconds",
     ])
+  /// Every finding in each form a run's audit gave it.
   public static let findings = Table(
     name: "findings",
     columns: [
       "id", "run_id", "digest", "rule", "severity", "server", "session_id", "time", "message",
     ])
+  /// The evidence lines of each recorded finding, in order.
   public static let findingEvidence = Table(
     name: "finding_evidence",
     columns: ["id", "run_id", "finding_row", "position", "path", "line", "text"])

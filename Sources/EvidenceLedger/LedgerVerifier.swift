@@ -14,12 +14,14 @@ public enum LedgerVerifier {
   public struct Report: Sendable, Equatable {
     /// One line per problem; empty when the ledger is intact.
     public var problems: [String]
+    /// The runs the ledger holds.
     public var runs: Int
     /// The record hash of the last run, the whole ledger's fingerprint.
     public var lastRecordHash: String?
     /// The rows of every content table.
     public var rows: Int
 
+    /// True when no problem was found: exit status 0.
     public var isIntact: Bool { problems.isEmpty }
   }
 
@@ -55,7 +57,8 @@ public enum LedgerVerifier {
         rowsByRun[table.name, default: [:]][run, default: []].append(id)
         let stored: String? = row["row_hash"]
         if CanonicalRow.hash(table: table.name, Array(values.dropLast())) != stored {
-          problems.append("changed: \(table.name) row \(id) (run \(run)): its columns do not match its row hash")
+          problems.append(
+            "changed: \(table.name) row \(id) (run \(run)): its columns do not match its row hash")
           problemRuns.insert(run)
         }
         if !known.contains(run) { orphans["\(table.name) of run \(run)", default: 0] += 1 }
@@ -80,10 +83,12 @@ public enum LedgerVerifier {
       let storedContent: String = row?["content_hash"] ?? ""
       let storedRecord: String = row?["record_hash"] ?? ""
       if storedPrevious != previous {
-        problems.append("changed: runs row \(run): its previous hash is not the record hash of the run before")
+        problems.append(
+          "changed: runs row \(run): its previous hash is not the record hash of the run before")
       }
       if try hashes.recordHash(run: run) != storedRecord {
-        problems.append("changed: runs row \(run): its columns or run_rows do not match its record hash")
+        problems.append(
+          "changed: runs row \(run): its columns or run_rows do not match its record hash")
       }
       previous = storedRecord
       problems += try checkRows(db, run: run, rowsByRun: rowsByRun, problemRuns: &problemRuns)
@@ -91,7 +96,9 @@ public enum LedgerVerifier {
         problems.append("changed: run \(run)'s rows do not match its content hash")
       }
     }
-    return Report(problems: problems, runs: runIDs.count, lastRecordHash: runIDs.isEmpty ? nil : previous, rows: total)
+    return Report(
+      problems: problems, runs: runIDs.count, lastRecordHash: runIDs.isEmpty ? nil : previous,
+      rows: total)
   }
 
   /// The rows of `run` in each table against its `run_rows`: ids `first_row` onwards, `row_count`
@@ -119,7 +126,8 @@ public enum LedgerVerifier {
         problems.append("removed: \(table.name) row \(id) (run \(run))")
       }
       for id in found.subtracting(expected).sorted() {
-        problems.append("added: \(table.name) row \(id) (run \(run)) is not among the rows run \(run) recorded")
+        problems.append(
+          "added: \(table.name) row \(id) (run \(run)) is not among the rows run \(run) recorded")
       }
       if expected != found { problemRuns.insert(run) }
     }

@@ -32,7 +32,9 @@ import Testing
     // first run's, which a checkpoint emptied.
     let killed = try killWhileWriting(audit + [large], wal: ledger.path + "-wal")
     #expect(killed, "the run ended before its write could be interrupted")
-    #expect(FileManager.default.fileExists(atPath: ledger.path + "-wal"), "the killed run's WAL is left behind")
+    #expect(
+      FileManager.default.fileExists(atPath: ledger.path + "-wal"),
+      "the killed run's WAL is left behind")
     let verify = try ledger.verify()
     #expect(verify.status == 0, "\(verify.standardError)")
     #expect(verify.standardOutput == fingerprint)

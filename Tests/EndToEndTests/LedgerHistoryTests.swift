@@ -74,12 +74,30 @@ import Testing
     _ = try record(live, ledger, at: Self.reportTime)
 
     let direct = try CommandRunner.run(
-      ["audit", folder.path + "/full", "--format", "json", "--tz", "UTC", "--report-time", Self.reportTime])
+      [
+        "audit", folder.path + "/full", "--format", "json", "--tz", "UTC", "--report-time",
+        Self.reportTime,
+      ])
     let expected = try Essence(direct.standardOutput)
     #expect(expected.verdicts == ["consistent", "inconsistent", "inconsistent", "consistent"])
-    #expect(expected.rules.contains("already-resumed") && expected.rules.contains("freeze-timeout-exceeded"))
+    #expect(
+      expected.rules.contains("already-resumed")
+        && expected.rules.contains("freeze-timeout-exceeded"))
     #expect(report.status == direct.status, "\(report.standardError)")
     #expect(try Essence(report.standardOutput) == expected)
+    // A period of the history: the same as the direct audit of that period.
+    let period = ["--since", AuditedCluster.time(8000), "--until", AuditedCluster.time(12_000)]
+    let directPeriod = try CommandRunner.run(
+      [
+        "audit", folder.path + "/full", "--format", "json", "--tz", "UTC", "--report-time",
+        Self.reportTime,
+      ]
+        + period)
+    let reportPeriod = try CommandRunner.run(
+      ["report", "--ledger", ledger.path, "--format", "json", "--report-time", Self.reportTime]
+        + period)
+    #expect(try Essence(directPeriod.standardOutput).verdicts == ["inconsistent"])
+    #expect(try Essence(reportPeriod.standardOutput) == Essence(directPeriod.standardOutput))
     // The rerun added its run and nothing else, and the report is the same, byte for byte.
     var afterRerun = counts
     afterRerun["runs", default: 0] += 1
@@ -98,7 +116,9 @@ import Testing
     for server in Self.servers {
       _ = try folder.write("\(server)/messages.log", text: Self.parts(server).joined())
     }
-    let arguments = ["audit", folder.path, "--format", "json", "--tz", "UTC", "--report-time", Self.reportTime]
+    let arguments = [
+      "audit", folder.path, "--format", "json", "--tz", "UTC", "--report-time", Self.reportTime,
+    ]
     let plain = try CommandRunner.run(arguments)
     let recorded = try CommandRunner.run(arguments + ["--ledger", folder.path + "/audit.ledger"])
     #expect(recorded.status == plain.status)
@@ -115,11 +135,17 @@ import Testing
     _ = try record(folder.path, LedgerFile(path: ledger), at: AuditedCluster.time(1030))
     let during = try Essence(
       try CommandRunner.run(
-        ["report", "--ledger", ledger, "--format", "json", "--report-time", AuditedCluster.time(1100)]
+        [
+          "report", "--ledger", ledger, "--format", "json", "--report-time",
+          AuditedCluster.time(1100),
+        ]
       ).standardOutput)
     let after = try Essence(
       try CommandRunner.run(
-        ["report", "--ledger", ledger, "--format", "json", "--report-time", AuditedCluster.time(3000)]
+        [
+          "report", "--ledger", ledger, "--format", "json", "--report-time",
+          AuditedCluster.time(3000),
+        ]
       ).standardOutput)
     #expect(during.verdicts == ["in-progress"])
     #expect(!during.rules.contains("never-thawed"))
@@ -129,7 +155,10 @@ import Testing
   /// `audit FOLDER --ledger` at `time`, its JSON report decoded.
   private func record(_ folder: String, _ ledger: LedgerFile, at time: String) throws -> Essence {
     let run = try CommandRunner.run(
-      ["audit", folder, "--ledger", ledger.path, "--format", "json", "--tz", "UTC", "--report-time", time])
+      [
+        "audit", folder, "--ledger", ledger.path, "--format", "json", "--tz", "UTC",
+        "--report-time", time,
+      ])
     var essence = try Essence(run.standardOutput)
     essence.standardError = run.standardError
     return essence
@@ -157,7 +186,8 @@ struct Essence: Equatable {
 
   init(_ report: String) throws {
     let object = try JSONSerialization.jsonObject(with: Data(report.utf8))
-    let document = try #require(object as? [String: Any], "not a JSON report: \(report.prefix(200))")
+    let document = try #require(
+      object as? [String: Any], "not a JSON report: \(report.prefix(200))")
     let sessions = document["sessions"] as? [[String: Any]] ?? []
     var findings = document["findings"] as? [[String: Any]] ?? []
     for index in findings.indices {
@@ -178,6 +208,8 @@ struct Essence: Equatable {
   }
 
   private static func text(_ value: Any) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    String(
+      decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]),
+      as: UTF8.self)
   }
 }

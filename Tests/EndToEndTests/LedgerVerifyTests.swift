@@ -9,13 +9,17 @@ import Testing
   static func ledger(in folder: TemporaryFolder) throws -> LedgerFile {
     let logs = TestLog.cluster { master, shard in
       master.clusterFreeze(at: 100, checkpoint: 7)
-      shard.clusterFreeze(at: 100.3, checkpoint: 7, thaw: "Backup.General.ExternalThaw: Already resumed")
+      shard.clusterFreeze(
+        at: 100.3, checkpoint: 7, thaw: "Backup.General.ExternalThaw: Already resumed")
     }
     for (name, log) in logs { _ = try folder.write("logs/\(name)/messages.log", text: log.text) }
     let ledger = LedgerFile(path: folder.path + "/audit.ledger")
     for _ in 0..<2 {
       let run = try CommandRunner.run(
-        ["audit", folder.path + "/logs", "--ledger", ledger.path, "--tz", "UTC", "--report-time", AuditedCluster.time(9000)])
+        [
+          "audit", folder.path + "/logs", "--ledger", ledger.path, "--tz", "UTC", "--report-time",
+          AuditedCluster.time(9000),
+        ])
       #expect(run.status == 2, "\(run.standardError)")
     }
     return ledger
@@ -28,15 +32,25 @@ import Testing
     #expect(run.status == 0)
     #expect(run.standardError == "")
     #expect(run.standardOutput.contains("intact; 2 runs"))
-    let hash = try #require(run.standardOutput.split(separator: " ").last).trimmingCharacters(in: .whitespacesAndNewlines)
+    let hash = try #require(run.standardOutput.split(separator: " ").last).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(hash.count == 64)
   }
 
   @Test(arguments: [
-    ("UPDATE events SET text = replace(text, 'Already', 'System') WHERE id = (SELECT max(id) FROM events WHERE kind = 'already-resumed')", "changed: events row", "(run 1)"),
-    ("UPDATE finding_evidence SET line = line + 1 WHERE id = 1", "changed: finding_evidence row 1", "(run 1)"),
+    (
+      "UPDATE events SET text = replace(text, 'Already', 'System') WHERE id = (SELECT max(id) FROM events WHERE kind = 'already-resumed')",
+      "changed: events row", "(run 1)"
+    ),
+    (
+      "UPDATE finding_evidence SET line = line + 1 WHERE id = 1", "changed: finding_evidence row 1",
+      "(run 1)"
+    ),
     ("UPDATE sessions SET verdict = 'consistent'", "changed: sessions row 1", "(run 1)"),
-    ("UPDATE inputs SET sha256 = '0000000000000000000000000000000000000000000000000000000000000000' WHERE id = 2", "changed: inputs row 2", "(run 1)"),
+    (
+      "UPDATE inputs SET sha256 = '0000000000000000000000000000000000000000000000000000000000000000' WHERE id = 2",
+      "changed: inputs row 2", "(run 1)"
+    ),
     ("UPDATE runs SET configuration = '{}' WHERE id = 2", "changed: runs row 2", "record hash"),
   ])
   func aChangedRowExitsTwoNamingIt(sql: String, table: String, run: String) throws {

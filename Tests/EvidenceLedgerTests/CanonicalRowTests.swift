@@ -20,7 +20,8 @@ import Testing
 
   @Test func negativeIntegersAreTheirTwosComplement() {
     let bytes = CanonicalRow.bytes(table: "", [(-2).databaseValue])
-    #expect(Array(bytes.suffix(9)) == [UInt8(ascii: "I")] + Array(repeating: 0xff, count: 7) + [0xfe])
+    #expect(
+      Array(bytes.suffix(9)) == [UInt8(ascii: "I")] + Array(repeating: 0xff, count: 7) + [0xfe])
   }
 
   @Test func theHashIsTheSHA256OfTheBytesInLowercaseHex() {
@@ -49,13 +50,16 @@ import Testing
   }
 
   @Test func theTableNameIsPartOfTheRow() {
-    #expect(CanonicalRow.hash(table: "events", [(1).databaseValue]) != CanonicalRow.hash(table: "inputs", [(1).databaseValue]))
+    #expect(
+      CanonicalRow.hash(table: "events", [(1).databaseValue])
+        != CanonicalRow.hash(table: "inputs", [(1).databaseValue]))
   }
 
   @Test func theContentHashDependsOnTheOrderOfItsRows() {
     let first = CanonicalRow.hash(table: "t", [(1).databaseValue])
     let second = CanonicalRow.hash(table: "t", [(2).databaseValue])
-    #expect(CanonicalRow.hash(ofHashes: [first, second]) != CanonicalRow.hash(ofHashes: [second, first]))
+    #expect(
+      CanonicalRow.hash(ofHashes: [first, second]) != CanonicalRow.hash(ofHashes: [second, first]))
     #expect(CanonicalRow.hash(ofHashes: [first]) != CanonicalRow.hash(ofHashes: [first, first]))
   }
 }

@@ -13,7 +13,9 @@ enum LedgerFixture {
         shard.clusterFreeze(at: 100.2 + Double(index) * 3600, checkpoint: 40 + index)
       }
     }
-    return try logs.keys.sorted().map { name in try EventReading.read(logs[name]!.text, server: name) }
+    return try logs.keys.sorted().map { name in
+      try EventReading.read(logs[name]!.text, server: name)
+    }
   }
 
   /// A run of `readings` and their audit.

@@ -11,8 +11,10 @@ import Testing
     try ledger.read { db in
       #expect(try LedgerSchema.migrator.completedMigrations(db) == ["v1"])
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
-      let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-      let expected = Set(([LedgerSchema.runs] + LedgerSchema.contentTables).map(\.name) + ["run_rows"])
+      let tables = Set(
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+      let expected = Set(
+        ([LedgerSchema.runs] + LedgerSchema.contentTables).map(\.name) + ["run_rows"])
       #expect(expected.isSubset(of: tables))
     }
   }
@@ -22,7 +24,9 @@ import Testing
     let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
     try ledger.read { db in
       for table in LedgerSchema.contentTables {
-        let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.name))").map { $0["name"] as String }
+        let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.name))").map {
+          $0["name"] as String
+        }
         #expect(columns == table.columns + ["row_hash"], "\(table.name)")
       }
       let runs = try Row.fetchAll(db, sql: "PRAGMA table_info(runs)").map { $0["name"] as String }

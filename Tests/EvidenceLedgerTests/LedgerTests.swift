@@ -72,11 +72,17 @@ import Testing
   @Test(arguments: [
     ("UPDATE events SET text = 'edited' WHERE id = 3", "changed: events row 3 (run 1)"),
     ("UPDATE inputs SET sha256 = NULL WHERE id = 1", "changed: inputs row 1 (run 1)"),
-    ("UPDATE session_members SET thawed = thawed - 1 WHERE id = 1", "changed: session_members row 1 (run 1)"),
+    (
+      "UPDATE session_members SET thawed = thawed - 1 WHERE id = 1",
+      "changed: session_members row 1 (run 1)"
+    ),
     ("DELETE FROM events WHERE id = 4", "removed: events row 4 (run 1)"),
     ("DELETE FROM finding_evidence WHERE id = 1", "removed: finding_evidence row 1 (run 2)"),
     ("UPDATE runs SET tool_version = '9.9' WHERE id = 1", "changed: runs row 1"),
-    ("UPDATE run_rows SET row_count = 1 WHERE run_id = 1 AND table_name = 'events'", "changed: runs row 1"),
+    (
+      "UPDATE run_rows SET row_count = 1 WHERE run_id = 1 AND table_name = 'events'",
+      "changed: runs row 1"
+    ),
     ("DELETE FROM runs WHERE id = 1", "removed: runs row 1"),
   ])
   func anEditedOrRemovedRowIsNamed(sql: String, expected: String) throws {
