@@ -152,6 +152,27 @@ import Testing
     #expect(after.rules.contains("never-thawed"))
   }
 
+  @Test func theCentralAuditOfEventsRecordsTheSameHistory() throws {
+    let folder = try TemporaryFolder()
+    for server in Self.servers {
+      _ = try folder.write("\(server)/messages.log", text: Self.parts(server).joined())
+    }
+    let events = try CommandRunner.run(["events", folder.path, "--tz", "UTC"])
+    #expect(events.status == 0, "\(events.standardError)")
+    let records = try folder.write("host.jsonl", text: events.standardOutput)
+    let ledger = folder.path + "/central.ledger"
+    let central = try CommandRunner.run(
+      [
+        "audit", "--events", records, "--ledger", ledger, "--format", "json", "--report-time",
+        Self.reportTime,
+      ])
+    let report = try CommandRunner.run(
+      ["report", "--ledger", ledger, "--format", "json", "--report-time", Self.reportTime])
+    #expect(report.status == central.status, "\(report.standardError)")
+    #expect(try Essence(report.standardOutput) == Essence(central.standardOutput))
+    #expect(try Essence(report.standardOutput).verdicts.count == 4)
+  }
+
   /// `audit FOLDER --ledger` at `time`, its JSON report decoded.
   private func record(_ folder: String, _ ledger: LedgerFile, at time: String) throws -> Essence {
     let run = try CommandRunner.run(
