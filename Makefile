@@ -4,7 +4,7 @@
 SWIFT    ?= swift
 BIN      := .build/release/iris-backup-audit
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS := libpcre2-dev zlib1g-dev pkg-config man-db rsyslog chromium poppler-utils
+APT_DEPS := libpcre2-dev zlib1g-dev libsqlite3-dev pkg-config man-db rsyslog chromium poppler-utils
 
 .PHONY: deps build demo test samples reports clean
 

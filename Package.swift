@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -55,11 +56,21 @@ let package = Package(
         .product(name: "XMLCoder", package: "XMLCoder"),
       ]
     ),
+    // The evidence ledger (SPEC §11): every run's inputs, events, sessions and findings in
+    // one SQLite file (GRDB), each run's rows hashed and chained to the run before.
+    .target(
+      name: "EvidenceLedger",
+      dependencies: [
+        "BackupAudit", "BackupEvents", "CivilTime", "LogParsing",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(
       name: "AuditPipeline",
       dependencies: [
         "AuditReports", "BackupAudit", "BackupEvents", "CivilTime", "ClusterConfiguration",
-        "LogReading",
+        "EvidenceLedger", "LogReading",
       ]
     ),
     .target(name: "ClusterSimulation", dependencies: ["CZlib"]),
@@ -72,6 +83,7 @@ let package = Package(
         "BackupEvents",
         "ClusterConfiguration",
         "ClusterSimulation",
+        "EvidenceLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -110,8 +122,16 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
+      name: "EvidenceLedgerTests",
+      dependencies: [
+        "EvidenceLedger", "BackupAudit", "BackupEvents", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TestSupport"]
+      // GRDB to edit a ledger the way someone tampering with it would.
+      dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
       name: "ScriptsTests",

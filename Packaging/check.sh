@@ -53,6 +53,7 @@ if [ -f "$package" ]; then
   dpkg-deb --field "$package" Depends >"$scratch/depends.txt"
   check "Depends names libpcre2-8-0" grep -q libpcre2-8-0 "$scratch/depends.txt"
   check "Depends names zlib1g" grep -q zlib1g "$scratch/depends.txt"
+  check "Depends names libsqlite3-0" grep -q libsqlite3-0 "$scratch/depends.txt"
   dpkg-deb -x "$package" "$scratch/unpacked"
   binary=$scratch/unpacked/usr/bin/iris-backup-audit
   check "ldd names no Swift library" sh -c "! ldd '$binary' | grep -E 'libswift|libFoundation|libdispatch'"

@@ -19,7 +19,7 @@ fi
 depends=$(ldd "$binary" | awk '/=>/ { print $3 }' | while read -r library; do
   dpkg -S "$(readlink -f "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
 done | cut -d: -f1 | sort -u | grep -v '^$' | paste -sd, - | sed 's/,/, /g')
-for required in libpcre2-8-0 zlib1g; do
+for required in libpcre2-8-0 zlib1g libsqlite3-0; do
   case ", $depends, " in *", $required, "*) ;; *) depends="$depends, $required" ;; esac
 done
 depends=${depends#, }

@@ -19,6 +19,10 @@
 #                      configuration's zones, else this machine's)
 #   AUDIT_FAIL_ON      warning (the tool's default) or critical: the least severity that makes
 #                      the exit status non-zero
+#   AUDIT_LEDGER       the evidence ledger each run is recorded in (default ledger.sqlite beside
+#                      REPORT_ROOT: /var/lib/iris-backup-audit/ledger.sqlite); it keeps every
+#                      run's events after the logs are purged, for `iris-backup-audit report
+#                      --ledger` and `ledger verify`. Set it empty to keep no ledger
 #
 # Exit status: the audit's, so that cron mail, a failed systemd unit or monitoring show it.
 # The reports are written whatever the verdict (each file replaced atomically):
@@ -38,6 +42,7 @@ AUDIT_SINCE=${AUDIT_SINCE-26h}
 AUDIT_CONFIG=${AUDIT_CONFIG:-}
 AUDIT_TZ=${AUDIT_TZ:-}
 AUDIT_FAIL_ON=${AUDIT_FAIL_ON:-}
+AUDIT_LEDGER=${AUDIT_LEDGER-$(dirname -- "$REPORT_ROOT")/ledger.sqlite}
 
 readonly UNKNOWN=3
 
@@ -56,7 +61,9 @@ if [ ! -d "$CLUSTER_DIR" ]; then
 fi
 
 day_folder=$REPORT_ROOT/$(date -u +%Y-%m-%d)
-for folder in "$day_folder" "$TEXTFILE_DIR"; do
+folders=("$day_folder" "$TEXTFILE_DIR")
+[ -n "$AUDIT_LEDGER" ] && folders+=("$(dirname -- "$AUDIT_LEDGER")")
+for folder in "${folders[@]}"; do
   if ! mkdir -p -- "$folder"; then
     log "cannot create $folder"
     exit "$UNKNOWN"
@@ -71,6 +78,7 @@ arguments=(audit "$CLUSTER_DIR" --format json
 [ -n "$AUDIT_CONFIG" ] && arguments+=(--config "$AUDIT_CONFIG")
 [ -n "$AUDIT_TZ" ] && arguments+=(--tz "$AUDIT_TZ")
 [ -n "$AUDIT_FAIL_ON" ] && arguments+=(--fail-on "$AUDIT_FAIL_ON")
+[ -n "$AUDIT_LEDGER" ] && arguments+=(--ledger "$AUDIT_LEDGER")
 
 # report.json comes from standard output: written beside its final name, then renamed, so
 # that a reader never sees half a report; the tool writes the --write files the same way.

@@ -39,6 +39,10 @@ public struct AuditOptions: Sendable, Equatable {
   public var wait: String?
   /// `--detail`: `findings` or `all`.
   public var detail: String?
+  /// `--ledger FILE`: the evidence ledger a run is recorded in (`audit`) or read from (`report`).
+  public var ledger: String?
+  /// `report --ledger`: the ledger's events and inputs stand for the logs.
+  public var readsLedger = false
 
   /// No options: every default.
   public init() {}

@@ -29,12 +29,15 @@ public struct AuditPipeline: Sendable {
   /// Reads every server of the request, in parallel; the readings in natural order of their
   /// servers' names (those an envelope names among them).
   /// With `--events`, the events files stand for the logs.
+  /// With `report --ledger`, the ledger's history stands for them.
   public func read() throws(AuditPipelineError) -> [ServerReading] {
     let readings =
-      request.eventFiles.isEmpty
-      ? ServerLogReader.readAll(
-        request.servers, options: request.readingOptions, catalogue: request.catalogue)
-      : try readEvents()
+      request.readsLedger
+      ? try readLedger()
+      : request.eventFiles.isEmpty
+        ? ServerLogReader.readAll(
+          request.servers, options: request.readingOptions, catalogue: request.catalogue)
+        : try readEvents()
     return readings.sorted { ServerNameOrder.precedes($0.server, $1.server) }
   }
 
@@ -72,13 +75,18 @@ public struct AuditPipeline: Sendable {
   /// Reads and audits once; with `--last --wait D`, reads again as the logs grow until the
   /// last session is no longer in progress or D has passed (SPEC §6), judging each reading at
   /// the time it was made, so that the post-backup check never passes a backup whose end it
-  /// has not read.
+  /// has not read. With `audit --ledger`, records the run once it is audited.
   public func run(
     clock: () -> Int64 = AuditPipeline.now, pause: (Int64) -> Void = AuditPipeline.sleep
   ) throws(AuditPipelineError) -> Outcome {
     let started = clock()
+    // Opened first, so that a ledger that cannot be written does not cost a whole reading.
+    let ledger = request.readsLedger ? nil : try request.ledgerPath.map(Self.openLedger)
     var readings = try read()
     var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
+    if let ledger {
+      try record(outcome, in: ledger, startedAt: started, finishedAt: clock())
+    }
     guard let wait = request.wait else { return outcome }
     var seen = InputState(request.servers, eventFiles: request.eventFiles)
     while outcome.result.sessions.last?.verdict == .inProgress {

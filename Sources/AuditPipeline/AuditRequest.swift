@@ -44,6 +44,10 @@ public struct AuditRequest: Sendable {
   public var wait: Int64?
   /// The configuration file read, if any.
   public var configurationPath: String?
+  /// `--ledger`: where `audit` records the run, or where `report` reads the history from.
+  public var ledgerPath: String?
+  /// `report --ledger`: the readings come from the ledger, not from logs.
+  public var readsLedger: Bool
   /// What the servers were discovered from: paths, then `NAME=PATH` arguments (the
   /// configuration's servers among them), so that `watch` can look again as folders appear.
   public var discoveryPaths: [String]
@@ -62,14 +66,30 @@ public struct AuditRequest: Sendable {
       }
       eventFiles = options.events
     }
+    ledgerPath = options.ledger
+    readsLedger = options.readsLedger
+    if options.readsLedger {
+      guard options.ledger != nil else { throw .usage("report needs --ledger FILE") }
+      guard options.paths.isEmpty && options.servers.isEmpty && options.events.isEmpty else {
+        throw .usage("report reads the ledger alone: name no log, folder, --server or --events")
+      }
+    }
+    if options.ledger != nil && options.isLastOnly {
+      throw .usage("--ledger records whole audits: drop --last, or --ledger")
+    }
     var servers = try Self.discover(options.paths, options.servers)
     var zones: [String: TimeZone] = [:]
     var audit = file?.audit ?? AuditConfiguration()
+    if let ledger = options.ledger, options.readsLedger, file == nil {
+      audit = try AuditPipeline.recordedAudit(ledger)
+    }
     var restored: [String: String?] = [:]
     discoveryPaths = options.paths
     discoveryNamedServers = options.servers
     if let file {
-      let listsServers = options.paths.isEmpty && options.servers.isEmpty && eventFiles.isEmpty
+      let listsServers =
+        options.paths.isEmpty && options.servers.isEmpty && eventFiles.isEmpty
+        && !options.readsLedger
       for configured in file.servers {
         if listsServers && !servers.contains(where: { $0.name == configured.name }) {
           let named = "\(configured.name)=\(configured.path)"
@@ -83,7 +103,7 @@ public struct AuditRequest: Sendable {
       }
       audit.failOn = file.failOn
     }
-    if servers.isEmpty && eventFiles.isEmpty {
+    if servers.isEmpty && eventFiles.isEmpty && !options.readsLedger {
       throw .usage(
         file == nil
           ? "name at least one log file, folder, --server NAME=PATH or --config FILE"

@@ -84,6 +84,14 @@ public struct ServerReading: Sendable, Equatable {
   /// One summary per file, in reading order.
   public var inputs: [InputSummary]
 
+  /// Creates a reading; the evidence ledger rebuilds readings from its rows.
+  public init(server: String, timeZone: String, events: [BackupEvent], inputs: [InputSummary]) {
+    self.server = server
+    self.timeZone = timeZone
+    self.events = events
+    self.inputs = inputs
+  }
+
   /// The files that could not be read, wholly or in part.
   public var failures: [InputSummary] { inputs.filter { $0.failure != nil } }
 }

@@ -18,9 +18,6 @@ struct AuditCommand: ParsableCommand {
 
   @OptionGroup var reading: ReadingArguments
 
-  @Option(help: "The format on standard output: \(AuditRequest.formatNames) (default text).")
-  var format: String?
-
   @Flag(
     help: "Audit only the most recent session and print one status line (--format for more).")
   var last = false
@@ -40,41 +37,25 @@ struct AuditCommand: ParsableCommand {
       valueName: "file"))
   var events: [String] = []
 
-  @Option(name: .customLong("write"), help: "Also write a format to a file, as FORMAT=PATH.")
-  var writes: [String] = []
-
-  @Option(
-    help: ArgumentHelp(
-      "Which sessions the HTML and Markdown reports draw and detail: findings (those not "
-        + "consistent, the default) or all."))
-  var detail: String?
-
   @OptionGroup var thresholds: ThresholdArguments
 
-  @Option(help: "Audit from this time (RFC 3339 or YYYY-MM-DD, UTC) or this long ago (26h).")
-  var since: String?
-
-  @Option(help: "Audit until this time (RFC 3339 or YYYY-MM-DD, UTC).")
-  var until: String?
+  @OptionGroup var reporting: ReportingArguments
 
   @Option(
     help: ArgumentHelp(
-      "Pin the report's generation time (RFC 3339), for byte-identical reports; open "
-        + "backups are judged at this time."))
-  var reportTime: String?
+      "Also record this run in the evidence ledger FILE (SQLite, created when missing).",
+      discussion: "Its inputs, events, sessions and findings, hashed and chained to the run "
+        + "before; report --ledger audits them later, after the logs are gone.",
+      valueName: "file"))
+  var ledger: String?
 
   /// The pipeline's options from the flags.
   var options: AuditOptions {
-    var options = thresholds.applied(to: reading.options)
-    options.format = format
-    options.writes = writes
-    options.since = since
-    options.until = until
-    options.reportTime = reportTime
+    var options = reporting.applied(to: thresholds.applied(to: reading.options))
     options.isLastOnly = last
     options.wait = wait
-    options.detail = detail
     options.events = events
+    options.ledger = ledger
     return options
   }
 
@@ -83,15 +64,7 @@ struct AuditCommand: ParsableCommand {
     let outcome = try Pipeline.perform { try pipeline.run() }
     InputDiagnostics.report(outcome.readings)
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
-    let writer = pipeline.request.format.map { $0.writer() } ?? fallback
-    var report = outcome.report
-    report.detail = pipeline.request.detail
-    try Pipeline.perform {
-      let output = StandardOutput()
-      output.write(Data(try writer.rendered(report).utf8))
-      output.flush()
-      try pipeline.writeTargets(report)
-    }
+    try Pipeline.write(outcome, of: pipeline, fallback: fallback)
     throw ExitCode(outcome.result.summary.exitCode)
   }
 }

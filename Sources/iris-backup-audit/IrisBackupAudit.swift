@@ -12,8 +12,8 @@ struct IrisBackupAudit: ParsableCommand {
     abstract: "Audit the backups of an InterSystems IRIS cluster from its messages.log files.",
     version: ToolVersion.current,
     subcommands: [
-      AuditCommand.self, WatchCommand.self, EventsCommand.self, SimulateCommand.self,
-      RulesCommand.self,
+      AuditCommand.self, ReportCommand.self, LedgerCommand.self, WatchCommand.self,
+      EventsCommand.self, SimulateCommand.self, RulesCommand.self,
     ]
   )
 

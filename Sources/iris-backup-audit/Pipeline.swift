@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPipeline
+import AuditReports
 import Foundation
 
 /// How the subcommands start the library pipeline: resolve the options now, and turn its
@@ -9,6 +10,22 @@ enum Pipeline {
   static func make(_ options: AuditOptions) throws -> AuditPipeline {
     let request = try perform { try AuditRequest(options, now: AuditPipeline.now()) }
     return AuditPipeline(request: request, toolVersion: ToolVersion.current)
+  }
+
+  /// Writes `outcome`'s report on standard output (`--format`, else `fallback`) and to the
+  /// `--write` targets.
+  static func write(
+    _ outcome: AuditPipeline.Outcome, of pipeline: AuditPipeline, fallback: any ReportWriter
+  ) throws {
+    let writer = pipeline.request.format.map { $0.writer() } ?? fallback
+    var report = outcome.report
+    report.detail = pipeline.request.detail
+    try perform {
+      let output = StandardOutput()
+      output.write(Data(try writer.rendered(report).utf8))
+      output.flush()
+      try pipeline.writeTargets(report)
+    }
   }
 
   /// Runs `body`; an `AuditPipelineError` (or any other) becomes one line and exit 3.

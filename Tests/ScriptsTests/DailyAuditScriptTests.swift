@@ -85,4 +85,32 @@ struct DailyAuditScriptTests {
     #expect(outcome.run.standardError.contains("CONFIGURATION ERROR"))
     #expect(!FileManager.default.fileExists(atPath: outcome.reportRoot))
   }
+
+  @Test func everyRunIsRecordedInTheLedgerBesideTheReports() throws {
+    let folder = try TemporaryFolder()
+    let binary = try #require(ScriptRunner.auditBinary)
+    for _ in 0..<2 {
+      let outcome = try Self.audit(ScriptRunner.sample("clean-week"), folder)
+      #expect(outcome.run.status == 0, "\(outcome.run.standardError)")
+    }
+    let ledger = folder.path + "/ledger.sqlite"
+    let verify = try ScriptRunner.run(binary, ["ledger", "verify", ledger], environment: [:], scratch: folder.path)
+    #expect(verify.status == 0, "\(verify.standardError)")
+    #expect(verify.standardOutput.contains("intact; 2 runs"))
+    // The ledger alone gives the day's report: the same sessions as the JSON the script kept.
+    let day = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/reports").first)
+    let kept = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/reports/\(day)/report.json")))
+        as? [String: Any])
+    let report = try ScriptRunner.run(
+      binary, ["report", "--ledger", ledger, "--format", "json"], environment: [:], scratch: folder.path)
+    let history = try #require(
+      try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+    let ids = { (document: [String: Any]) in
+      (document["sessions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+    #expect(!ids(kept).isEmpty)
+    #expect(ids(history) == ids(kept))
+  }
 }

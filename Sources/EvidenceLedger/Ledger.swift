@@ -1,0 +1,153 @@
+import BackupEvents
+import Foundation
+import GRDB
+
+/// An evidence ledger: one SQLite file holding every run's inputs, events, sessions and
+/// findings, each run chained to the one before by its hashes (SPEC §11).
+///
+/// Written in WAL mode, one transaction per run: a run stopped at any moment leaves the file
+/// as the previous run left it, because SQLite discards a transaction that never committed.
+public struct Ledger: Sendable {
+  /// The file's path.
+  public let path: String
+  let database: DatabaseQueue
+
+  /// What one recorded run added.
+  public struct Recorded: Sendable, Equatable {
+    /// The run's id: 1 for the first run, then one more each run.
+    public var run: Int64
+    /// The run's record hash, which the next run's record chains to.
+    public var recordHash: String
+    /// Rows added per table (`inputs`, `events`, …); a table with none is absent.
+    public var rows: [String: Int]
+  }
+
+  private init(path: String, database: DatabaseQueue) {
+    self.path = path
+    self.database = database
+  }
+
+  /// Opens the ledger at `path` for writing, creating it (and migrating it to the current
+  /// schema) when needed.
+  public static func create(path: String) throws(LedgerError) -> Ledger {
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(10)
+    do {
+      let database = try DatabaseQueue(path: path, configuration: configuration)
+      try checkMigrations(database, allowingNone: true)
+      try LedgerSchema.migrator.migrate(database)
+      return Ledger(path: path, database: database)
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw .notALedger("\(path) cannot be opened as a ledger: \(Self.describe(error))")
+    }
+  }
+
+  /// Opens the existing ledger at `path` for reading; `notALedger` when it is not one.
+  public static func open(path: String) throws(LedgerError) -> Ledger {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .notALedger("\(path): no such file")
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    do {
+      let database = try DatabaseQueue(path: path, configuration: configuration)
+      try checkMigrations(database, allowingNone: false)
+      return Ledger(path: path, database: database)
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw .notALedger("\(path) is not a ledger: \(Self.describe(error))")
+    }
+  }
+
+  /// Records `run` in one transaction and returns what it added.
+  public func record(_ run: LedgerRun) throws(LedgerError) -> Recorded {
+    do {
+      return try database.writeWithoutTransaction { db in
+        var recorded: Recorded?
+        // Immediate: a second run writing at the same time waits for this one's commit
+        // instead of failing when its read turns into a write.
+        try db.inTransaction(.immediate) {
+          var writer = LedgerWriter(db)
+          recorded = try writer.record(run)
+          return .commit
+        }
+        // Committed; the WAL goes back into the file, so that the file alone is the ledger.
+        _ = try db.checkpoint(.truncate)
+        guard let recorded else { throw LedgerError.database("the run was not recorded") }
+        return recorded
+      }
+    } catch {
+      throw .database("cannot record the run in \(path): \(Self.describe(error))")
+    }
+  }
+
+  /// Every server's reading as the ledger holds it: all the events ever recorded and the
+  /// latest state of every input (SPEC §11 "History").
+  public func readings() throws(LedgerError) -> [ServerReading] {
+    do {
+      return try database.read { db in try LedgerReader(db).readings() }
+    } catch {
+      throw .database("cannot read \(path): \(Self.describe(error))")
+    }
+  }
+
+  /// The configuration the latest run recorded (JSON), nil when no run is recorded.
+  public func latestConfiguration() throws(LedgerError) -> String? {
+    do {
+      return try database.read { db in
+        try String.fetchOne(db, sql: "SELECT configuration FROM runs ORDER BY id DESC LIMIT 1")
+      }
+    } catch {
+      throw .database("cannot read \(path): \(Self.describe(error))")
+    }
+  }
+
+  /// The number of rows of each table: `runs` and every content table.
+  public func rowCounts() throws(LedgerError) -> [String: Int] {
+    do {
+      return try database.read { db in
+        var counts: [String: Int] = [:]
+        for table in [LedgerSchema.runs] + LedgerSchema.contentTables {
+          counts[table.name] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
+        }
+        return counts
+      }
+    } catch {
+      throw .database("cannot read \(path): \(Self.describe(error))")
+    }
+  }
+
+  /// Runs `body` in a read transaction: the verifier's way in.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try database.read(body)
+  }
+
+  /// A ledger has applied only migrations this version knows, and (unless new) all of them.
+  private static func checkMigrations(_ database: DatabaseQueue, allowingNone: Bool) throws {
+    try database.read { db in
+      // Reading the schema fails on a file that is not SQLite.
+      let tables = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      if tables.isEmpty && allowingNone { return }
+      let migrator = LedgerSchema.migrator
+      let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+      let isComplete = try tables.contains("grdb_migrations") && migrator.hasCompletedMigrations(db)
+      guard !applied.isEmpty, applied.isSubset(of: Set(migrator.migrations)),
+        allowingNone || isComplete
+      else {
+        throw LedgerError.notALedger(
+          "\(database.path) is an SQLite database, but not a ledger of this version")
+      }
+    }
+  }
+
+  /// SQLite's own message, without GRDB's wrapping.
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    return String(describing: error)
+  }
+}

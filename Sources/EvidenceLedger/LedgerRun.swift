@@ -1,0 +1,42 @@
+import BackupAudit
+import BackupEvents
+
+/// One run of `audit --ledger`, as the ledger records it: what was read and what the audit of
+/// it gave.
+public struct LedgerRun: Sendable {
+  /// The version of the tool that made the run.
+  public var toolVersion: String
+  /// When the run started and finished reading and auditing, milliseconds since the epoch.
+  public var startedAt: Int64
+  public var finishedAt: Int64
+  /// The time the run's audit judged open episodes at.
+  public var reportTime: Int64
+  /// The configuration in effect, as JSON with sorted keys.
+  public var configuration: String
+  /// Every server's reading, in the pipeline's order.
+  public var readings: [ServerReading]
+  /// The run's audit of `readings`.
+  public var sessions: [Session]
+  /// The run's findings, in the audit's order.
+  public var findings: [Finding]
+  /// The identity of each input file, by path; files without one (standard input, the
+  /// records of `--events`) are recorded without device, inode and prefix.
+  public var files: [String: FileIdentity]
+
+  /// Creates a run record.
+  public init(
+    toolVersion: String, startedAt: Int64, finishedAt: Int64, reportTime: Int64,
+    configuration: String, readings: [ServerReading], sessions: [Session], findings: [Finding],
+    files: [String: FileIdentity]
+  ) {
+    self.toolVersion = toolVersion
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.reportTime = reportTime
+    self.configuration = configuration
+    self.readings = readings
+    self.sessions = sessions
+    self.findings = findings
+    self.files = files
+  }
+}
