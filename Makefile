@@ -4,9 +4,12 @@
 SWIFT    ?= swift
 BIN      := .build/release/iris-backup-audit
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS := libpcre2-dev zlib1g-dev libsqlite3-dev pkg-config man-db rsyslog chromium poppler-utils
+APT_DEPS := libpcre2-dev zlib1g-dev libsqlite3-dev pkg-config
+# What the tests use besides: man-db renders the man page (Packaging/check.sh), rsyslog ships a
+# cluster's logs through a real pipeline, chromium and poppler-utils print the HTML report.
+TEST_APT_DEPS := man-db rsyslog chromium poppler-utils
 
-.PHONY: deps build demo test samples reports clean
+.PHONY: deps test-deps build demo test samples reports clean
 
 deps:
 	@missing=""; for package in $(APT_DEPS); do \
@@ -29,7 +32,10 @@ demo: build
 
 # The Swift tests, then the packaging test (make install into a temporary DESTDIR, make deb,
 # the unpacked package run without the toolchain).
-test: deps
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_DEPS="$(APT_DEPS) $(TEST_APT_DEPS)"
+
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Packaging/check.sh
@@ -71,13 +77,13 @@ TSAN_FLAGS := --sanitize=thread --scratch-path .build-tsan
 .PHONY: sanitize sanitize-address sanitize-thread
 sanitize: sanitize-address sanitize-thread
 
-sanitize-address: deps
+sanitize-address: test-deps
 	$(SWIFT) build --build-tests $(ASAN_FLAGS)
 	PROPERTY_SEEDS=$(SANITIZE_SEEDS) ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/Fuzz/ubsan.supp \
 	  $(SWIFT) test --skip-build $(ASAN_FLAGS)
 
-sanitize-thread: deps
+sanitize-thread: test-deps
 	$(SWIFT) build --build-tests $(TSAN_FLAGS)
 	PROPERTY_SEEDS=$(SANITIZE_SEEDS) TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  $(SWIFT) test --skip-build $(TSAN_FLAGS)

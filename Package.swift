@@ -2,8 +2,9 @@
 import PackageDescription
 
 // The data flows one way and the targets say so:
-// bytes → lines (LogReading) → entries (LogParsing) → events (BackupEvents)
-// → episodes, sessions, findings (BackupAudit) → writers (AuditReports);
+// bytes → lines, out of their envelopes (LogReading) → entries (LogParsing) → events
+// (BackupEvents) → episodes, sessions, findings (BackupAudit) → writers (AuditReports);
+// EvidenceLedger keeps the events, inputs, sessions and findings of every run (SQLite);
 // AuditPipeline takes a request from the command line through all of them once.
 // CivilTime is the leaf every stage that prints or compares wall-clock times uses.
 // ClusterSimulation writes logs and never imports the audit.
