@@ -87,18 +87,25 @@ struct WatchCommandTests {
     try FileManager.default.createDirectory(
       atPath: folder.path + "/vm1", withIntermediateDirectories: true)
     try Self.append("LMF Info:  Licensed for 16 users.", to: log)
+    // A timeout long enough that the thaw, written once the warning is seen, lands before it
+    // even in a sanitized build on a busy machine.
     let watch = try Watch(
-      [folder.path, "--tz", "UTC", "--freeze-timeout", "10s", "--poll", "100ms",
+      [folder.path, "--tz", "UTC", "--freeze-timeout", "20s", "--poll", "100ms",
        "--write", "prometheus=\(folder.path)/watch.prom"], scratch: folder)
     defer { _ = watch.stop() }
-    Thread.sleep(forTimeInterval: 0.5)
+    // The first look at the logs writes the textfile: the freeze must come after it, or it is
+    // history the watch does not report as news.
+    let deadline = Date().addingTimeInterval(30)
+    while !FileManager.default.fileExists(atPath: folder.path + "/watch.prom") && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
     try Self.append("Backup.General.ExternalFreeze: Suspending system", to: log)
     try Self.append("Backup.General.ExternalFreeze: System suspended", to: log)
     #expect(watch.waitFor(Self.type("event", "event", "freeze-begin")) != nil)
     let opened = watch.waitFor(Self.type("session", "verdict", "in-progress"))
     #expect(opened != nil, "\(watch.records)")
-    // 80 % of 10 s with no new line.
-    let warning = watch.waitFor(within: 15, Self.type("finding", "rule", "freeze-near-timeout"))
+    // 80 % of 20 s with no new line.
+    let warning = watch.waitFor(within: 30, Self.type("finding", "rule", "freeze-near-timeout"))
     #expect(warning != nil, "\(watch.records)")
     let prometheus = try String(contentsOfFile: folder.path + "/watch.prom", encoding: .utf8)
     #expect(prometheus.contains("open_episode_seconds{server=\"vm1\",state=\"frozen\"} "))
