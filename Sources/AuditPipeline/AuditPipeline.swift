@@ -30,13 +30,18 @@ public struct AuditPipeline: Sendable {
   /// servers' names (those an envelope names among them).
   /// With `--events`, the events files stand for the logs.
   /// With `report --ledger`, the ledger's history stands for them.
-  public func read() throws(AuditPipelineError) -> [ServerReading] {
+  /// `forAuditAlone` leaves out the events the audit never looks at (`Auditor.ignoredKinds`).
+  public func read(forAuditAlone: Bool = false) throws(AuditPipelineError) -> [ServerReading] {
+    let options: @Sendable (ServerInput) -> ReadingOptions = { [request] server in
+      var options = request.readingOptions(server)
+      if forAuditAlone { options.droppedKinds = Auditor.ignoredKinds }
+      return options
+    }
     let readings =
       request.readsLedger
       ? try readLedger()
       : request.eventFiles.isEmpty
-        ? ServerLogReader.readAll(
-          request.servers, options: request.readingOptions, catalogue: request.catalogue)
+        ? ServerLogReader.readAll(request.servers, options: options, catalogue: request.catalogue)
         : try readEvents()
     return readings.sorted { ServerNameOrder.precedes($0.server, $1.server) }
   }
@@ -82,7 +87,9 @@ public struct AuditPipeline: Sendable {
     let started = clock()
     // Opened first, so that a ledger that cannot be written does not cost a whole reading.
     let ledger = request.readsLedger ? nil : try request.ledgerPath.map(Self.openLedger)
-    var readings = try read()
+    // A run the ledger records keeps every event, since the ledger holds the evidence.
+    let forAuditAlone = ledger == nil
+    var readings = try read(forAuditAlone: forAuditAlone)
     var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
     if let ledger {
       try record(outcome, in: ledger, startedAt: started, finishedAt: clock())
@@ -98,7 +105,7 @@ public struct AuditPipeline: Sendable {
       let current = InputState(request.servers, eventFiles: request.eventFiles)
       if current != seen {
         seen = current
-        readings = try read()
+        readings = try read(forAuditAlone: forAuditAlone)
       }
       outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : clock())
     }

@@ -11,6 +11,8 @@ struct JSONReportDocument: Encodable {
   static let schemaVersion = "1.2"
 
   let report: AuditReport
+  /// True leaves the sessions and findings to `SortedJSON`'s streamed arrays (placeholders).
+  var streamsArrays = false
 
   enum Key: String, CodingKey {
     case schemaVersion = "schema_version"
@@ -31,8 +33,13 @@ struct JSONReportDocument: Encodable {
     try container.encode(
       result.inputs.map { Input($0, sha256: $0.sha256) }, forKey: .inputs)
     try container.encode(result.servers.map(Server.init), forKey: .servers)
-    try container.encode(result.sessions.map(SessionObject.init), forKey: .sessions)
-    try container.encode(result.findings.map(FindingObject.init), forKey: .findings)
+    if streamsArrays {
+      try container.encode(SortedJSON.Placeholder(key: Key.sessions.rawValue), forKey: .sessions)
+      try container.encode(SortedJSON.Placeholder(key: Key.findings.rawValue), forKey: .findings)
+    } else {
+      try container.encode(result.sessions.map(SessionObject.init), forKey: .sessions)
+      try container.encode(result.findings.map(FindingObject.init), forKey: .findings)
+    }
     try container.encode(Summary(result.summary), forKey: .summary)
   }
 

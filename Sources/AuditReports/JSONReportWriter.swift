@@ -13,6 +13,29 @@ public struct JSONReportWriter: ReportWriter {
 
   /// Writes `report` as one pretty-printed JSON document.
   public func write(_ report: AuditReport, to output: inout some TextOutputStream) throws {
-    try SortedJSON.write(JSONReportDocument(report: report), format: "json", to: &output)
+    output.write(String(decoding: try renderedBytes(report), as: UTF8.self))
+  }
+
+  /// The document's bytes, its sessions and findings encoded one batch at a time: the same bytes
+  /// as the whole document encoded at once (`JSONReportWriterTests`), in a fraction of the memory.
+  public func write(_ report: AuditReport, parts emit: ([UInt8]) throws -> Void) throws {
+    let (sessions, findings) = (report.result.sessions, report.result.findings)
+    try SortedJSON.write(
+      JSONReportDocument(report: report, streamsArrays: true), format: "json",
+      streaming: [
+        .init(key: JSONReportDocument.Key.sessions.rawValue, count: sessions.count) {
+          JSONReportDocument.SessionObject(sessions[$0])
+        },
+        .init(key: JSONReportDocument.Key.findings.rawValue, count: findings.count) {
+          JSONReportDocument.FindingObject(findings[$0])
+        },
+      ], to: emit)
+  }
+
+  /// The whole document encoded at once, as before streaming: what `write(_:parts:)` must give.
+  func renderedWhole(_ report: AuditReport) throws -> String {
+    var text = ""
+    try SortedJSON.write(JSONReportDocument(report: report), format: "json", to: &text)
+    return text
   }
 }

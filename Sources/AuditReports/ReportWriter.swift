@@ -7,6 +7,12 @@ public protocol ReportWriter: Sendable {
   /// Writes `report` to `output`; throws a `ReportError` when the report cannot be expressed
   /// in the format.
   func write(_ report: AuditReport, to output: inout some TextOutputStream) throws
+
+  /// Gives `emit` the report's UTF-8 bytes, in parts: what the command line writes on
+  /// standard output. A writer that can make them without a `String` of the whole report on
+  /// the way (the JSON report of years of history) gives each part as it is made; the others
+  /// give one part, the whole report.
+  func write(_ report: AuditReport, parts emit: ([UInt8]) throws -> Void) throws
 }
 
 extension ReportWriter {
@@ -16,6 +22,17 @@ extension ReportWriter {
     var text = ""
     try write(report, to: &text)
     return text
+  }
+
+  public func write(_ report: AuditReport, parts emit: ([UInt8]) throws -> Void) throws {
+    try emit(Array(try rendered(report).utf8))
+  }
+
+  /// The report's UTF-8 bytes in one buffer, from `write(_:parts:)`.
+  public func renderedBytes(_ report: AuditReport) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    try write(report) { bytes += $0 }
+    return bytes
   }
 }
 

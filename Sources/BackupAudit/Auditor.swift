@@ -15,6 +15,11 @@ public struct Auditor: Sendable {
     ZoneMismatchRule(), RPOExceededRule(),
   ]
 
+  /// The kinds of event no step of the audit looks at (`EpisodeBuilder` passes them by, no rule
+  /// reads a server's events): a reading made for an audit alone may leave them out
+  /// (`ReadingOptions.droppedKinds`), which halves what years of history hold in memory.
+  public static let ignoredKinds: Set<EventKind> = [.journalSwitch, .cleanShutdown]
+
   /// The rule catalogue, for `rules` and the reports.
   public static var ruleDescriptions: [RuleDescription] {
     rules.map { type(of: $0).description }
@@ -47,11 +52,14 @@ public struct Auditor: Sendable {
       ? ServerNameOrder.sorted(production.map(\.server)) : configuration.members
     var episodes: [Episode] = []
     var stray: [BackupEvent] = []
-    for reading in production {
+    // Each server's episodes are its own: built on every core.
+    let built = ResultSlots.concurrentMap(production) { reading in
       let events = statements[reading.server]?.corrected(reading.events) ?? reading.events
-      let built = EpisodeBuilder.build(server: reading.server, events: events)
-      episodes += built.episodes.filter { isInPeriod($0.start) }
-      stray += built.strayUnrecognised.filter { isInPeriod($0.epochMilliseconds) }
+      return EpisodeBuilder.build(server: reading.server, events: events)
+    }
+    for server in built {
+      episodes += server.episodes.filter { isInPeriod($0.start) }
+      stray += server.strayUnrecognised.filter { isInPeriod($0.epochMilliseconds) }
     }
     let sessions = SessionCorrelator(toleranceMilliseconds: configuration.skewToleranceMilliseconds)
       .sessions(from: episodes)

@@ -19,6 +19,10 @@ public struct ReadingOptions: Sendable {
   public var maximumOverlapEntries = 1 << 18
   /// The envelope every file is read in; nil detects it per file from its first lines.
   public var envelope: Envelope?
+  /// Kinds of event not kept. A reading for an audit alone leaves out what the audit never
+  /// looks at (`Auditor.ignoredKinds`: journal switches, half the events of a long history);
+  /// `events`, `watch` and the ledger keep every kind.
+  public var droppedKinds: Set<EventKind> = []
 
   /// Creates options for a server in `timeZone`.
   public init(timeZone: TimeZone = .current, legacyYear: Int? = nil) {

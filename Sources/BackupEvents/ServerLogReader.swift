@@ -131,10 +131,15 @@ public struct ServerLogReader: Sendable {
       var statistics = LineStatistics()
       var sha256: String?
       var failure: String?
+      // A plain log's lines go straight to its own scanner, held in a local: nothing is
+      // retained or looked up per line.
+      let feed = own.feed()
+      var plainLines = 0
       do {
         let read = try forEachLine(of: file.path) { line in
           if decoder.isPlain {
-            own.scan(line)
+            plainLines += 1
+            feed(line)
             return
           }
           decoder.decode(line, take)
@@ -154,6 +159,7 @@ public struct ServerLogReader: Sendable {
         own.recordUnreadable(file.path, size: size, failure: String(describing: error))
         continue
       }
+      own.countLines(plainLines)
       decoder.finish(take)
       let malformed = decoder.statistics.malformedLines - attributed
       if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }

@@ -12,6 +12,9 @@ final class ServerStream {
   private let converter: LocalTimeConverter
   private let extractor: EventExtractor
   private var overlap: OverlapFilter
+  private let droppedKinds: Set<EventKind>
+  /// The messages of this server's event texts, each kept once.
+  private let texts = EventTextTable()
   private(set) var events: [BackupEvent] = []
   private(set) var inputs: [InputSummary] = []
 
@@ -34,6 +37,7 @@ final class ServerStream {
     converter = LocalTimeConverter(timeZone: options.timeZone)
     extractor = EventExtractor(catalogue: catalogue, usesPrefilter: options.usesPrefilter)
     overlap = OverlapFilter(limit: options.maximumOverlapEntries)
+    droppedKinds = options.droppedKinds
     summary = InputSummary(server: name, path: "")
   }
 
@@ -63,8 +67,35 @@ final class ServerStream {
   @inline(__always)
   func scan(_ line: Line) {
     lines += 1
-    scanner!.scan(line, handle)
+    scanner!.scan(line, emit)
   }
+
+  /// The current file's scanner with the function that takes its entries, for a caller that
+  /// feeds it every line of a file: kept in a local, it retains nothing per line (a line given
+  /// to `scan` loads the scanner and forms the entry handler each time). Lines fed this way
+  /// are counted with `countLines`.
+  func feed() -> Feed {
+    Feed(scanner: scanner!, emit: emit)
+  }
+
+  /// A file's scanner and its entry handler; see `feed()`.
+  struct Feed {
+    let scanner: EntryScanner
+    let emit: (Entry) -> Void
+
+    @inline(__always)
+    func callAsFunction(_ line: Line) {
+      scanner.scan(line, emit)
+    }
+  }
+
+  /// Counts lines of the current file given to its scanner through a `Feed`.
+  func countLines(_ count: Int) {
+    lines += count
+  }
+
+  /// The entry handler, made once: a method reference formed per line retains the stream.
+  private lazy var emit: (Entry) -> Void = { [unowned self] entry in self.handle(entry) }
 
   /// Lines of the current file given to this stream, malformed ones counted with it included.
   var fileLines: Int { lines + malformedLines }
@@ -84,7 +115,10 @@ final class ServerStream {
     }
     // Unmarked: the catalogue's marker found none of its literals in the entry's lines.
     guard entry.isMarked else { return }
-    if let event = extractor.event(in: entry, server: name, path: summary.path) {
+    if var event = extractor.event(in: entry, server: name, path: summary.path),
+      droppedKinds.isEmpty || !droppedKinds.contains(event.kind)
+    {
+      event.compactText(sharing: texts)
       events.append(event)
     }
   }
@@ -96,7 +130,7 @@ final class ServerStream {
     holdsOneServer: Bool, sha256: String?, failure: String?, isKept: Bool = true
   ) {
     guard let scanner else { return }
-    scanner.finish(handle)
+    scanner.finish(emit)
     defer {
       self.scanner = nil
       isInFile = false

@@ -61,8 +61,12 @@ struct AuditCommand: ParsableCommand {
 
   func run() throws {
     let pipeline = try Pipeline.make(options)
-    let outcome = try Pipeline.perform { try pipeline.run() }
+    var outcome = try Pipeline.perform { try pipeline.run() }
     InputDiagnostics.report(outcome.readings)
+    // The report is made: the events need not stay in memory while it is written (years of
+    // history are tens of megabytes of them), and the memory they held goes back to the system.
+    outcome.readings = []
+    MemoryRelease.returnFreedMemory()
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     try Pipeline.write(outcome, of: pipeline, fallback: fallback)
     throw ExitCode(outcome.result.summary.exitCode)

@@ -22,7 +22,7 @@ enum Pipeline {
     report.detail = pipeline.request.detail
     try perform {
       let output = StandardOutput()
-      output.write(Data(try writer.rendered(report).utf8))
+      try writer.write(report) { output.write($0) }
       output.flush()
       try pipeline.writeTargets(report)
     }

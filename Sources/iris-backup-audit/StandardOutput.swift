@@ -11,6 +11,17 @@ final class StandardOutput {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  /// Writes `bytes` out whole, after what has gathered, without copying them into the buffer
+  /// (a report of years of history is megabytes).
+  func write(_ bytes: [UInt8]) {
+    flush()
+    bytes.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+      FileHandle.standardOutput.write(
+        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+    }
+  }
+
   /// Writes out what has gathered.
   func flush() {
     guard !buffer.isEmpty else { return }

@@ -1,4 +1,4 @@
-import AuditReports
+@testable import AuditReports
 import BackupAudit
 import Testing
 
@@ -96,5 +96,34 @@ import Testing
   } throws: { error in
     guard case .unencodable(let format, _)? = error as? ReportError else { return false }
     return format == "json"
+  }
+}
+
+/// The sessions and findings are written one batch at a time, each encoded alone and indented
+/// to its place: the bytes must be those of the whole document encoded at once, for a report
+/// with none, one, and more than a batch of them, and for hostile text.
+@Test(arguments: [0, 1, 2, 130])
+func streamedArraysGiveTheBytesOfTheWholeDocument(days: Int) throws {
+  let writer = JSONReportWriter()
+  let report =
+    days == 0
+    ? ReportFixtures.report(ReportFixtures.result(findings: []))
+    : LongPeriodFixture.report(days: days, servers: 3)
+  let streamed = String(decoding: try writer.renderedBytes(report), as: UTF8.self)
+  #expect(streamed == (try writer.renderedWhole(report)))
+  #expect(try writer.rendered(report) == streamed)
+  if days == 130 { #expect(report.result.sessions.count > SortedJSON.batchSize) }
+}
+
+@Test func streamedArraysKeepHostileText() throws {
+  let writer = JSONReportWriter()
+  // Log text that spells a placeholder, escaped or with real NULs, and the keys around it.
+  let spelled = [
+    "\"sessions\" : \"\\u0000sessions\\u0000\"\n  \"findings\" : ",
+    "\n  \"sessions\" : \"\u{0}sessions\u{0}\"", "\u{0}findings\u{0}",
+  ]
+  for report in [hostileMarkupReport()] + spelled.map(LongPeriodFixture.hostileReport) {
+    let streamed = String(decoding: try writer.renderedBytes(report), as: UTF8.self)
+    #expect(streamed == (try writer.renderedWhole(report)))
   }
 }
