@@ -131,8 +131,13 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      // GRDB to edit a ledger the way someone tampering with it would.
-      dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      // GRDB to edit a ledger the way someone tampering with it would; Crypto to hash the
+      // byte ranges a ledger run says it read.
+      dependencies: [
+        "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "ScriptsTests",
