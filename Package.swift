@@ -62,7 +62,7 @@ let package = Package(
     .target(
       name: "EvidenceLedger",
       dependencies: [
-        "BackupAudit", "BackupEvents", "CivilTime", "LogParsing",
+        "BackupAudit", "BackupEvents", "CivilTime", "LogParsing", "LogReading",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]

@@ -11,9 +11,12 @@ import LogReading
 public struct AuditPipeline: Sendable {
   /// What one run produced.
   public struct Outcome: Sendable {
+    /// What this run read (with `audit --ledger`, the bytes the ledger had not recorded yet).
     public var readings: [ServerReading]
     public var result: AuditResult
     public var report: AuditReport
+    /// With `audit --ledger`: the files not read, unchanged since the ledger recorded them.
+    public var unchangedFiles: [String] = []
   }
 
   public let request: AuditRequest
@@ -30,13 +33,15 @@ public struct AuditPipeline: Sendable {
   /// servers' names (those an envelope names among them).
   /// With `--events`, the events files stand for the logs.
   /// With `report --ledger`, the ledger's history stands for them.
-  public func read() throws(AuditPipelineError) -> [ServerReading] {
+  /// With a `planner` (the ledger's), each file starts where it says.
+  public func read(planner: FilePlanner? = nil) throws(AuditPipelineError) -> [ServerReading] {
     let readings =
       request.readsLedger
       ? try readLedger()
       : request.eventFiles.isEmpty
         ? ServerLogReader.readAll(
-          request.servers, options: request.readingOptions, catalogue: request.catalogue)
+          request.servers, options: request.readingOptions, catalogue: request.catalogue,
+          planner: planner)
         : try readEvents()
     return readings.sorted { ServerNameOrder.precedes($0.server, $1.server) }
   }
@@ -75,18 +80,17 @@ public struct AuditPipeline: Sendable {
   /// Reads and audits once; with `--last --wait D`, reads again as the logs grow until the
   /// last session is no longer in progress or D has passed (SPEC §6), judging each reading at
   /// the time it was made, so that the post-backup check never passes a backup whose end it
-  /// has not read. With `audit --ledger`, records the run once it is audited.
+  /// has not read. With `audit --ledger`, reads only what the ledger has not recorded, records
+  /// it and reports the audit of all the ledger then holds (`runRecorded`).
   public func run(
     clock: () -> Int64 = AuditPipeline.now, pause: (Int64) -> Void = AuditPipeline.sleep
   ) throws(AuditPipelineError) -> Outcome {
     let started = clock()
-    // Opened first, so that a ledger that cannot be written does not cost a whole reading.
-    let ledger = request.readsLedger ? nil : try request.ledgerPath.map(Self.openLedger)
+    if !request.readsLedger, let path = request.ledgerPath {
+      return try runRecorded(in: Self.openLedger(path), startedAt: started, clock: clock)
+    }
     var readings = try read()
     var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
-    if let ledger {
-      try record(outcome, in: ledger, startedAt: started, finishedAt: clock())
-    }
     guard let wait = request.wait else { return outcome }
     var seen = InputState(request.servers, eventFiles: request.eventFiles)
     while outcome.result.sessions.last?.verdict == .inProgress {

@@ -23,16 +23,15 @@ struct LedgerReader {
   func readings() throws -> [ServerReading] {
     var latest: [FileKey: (id: Int64, summary: InputSummary)] = [:]
     var zones: [String: String] = [:]
-    let inputs = try Row.fetchCursor(db, sql: "SELECT * FROM inputs ORDER BY id")
+    let inputs = try Row.fetchCursor(db, sql: try RecordedInput.query(db))
     while let row = try inputs.next() {
-      let summary = Self.summary(row)
-      let inode: Int64? = row["inode"]
-      let device: Int64? = row["device"]
+      let input = try RecordedInput(row)
+      let summary = input.summary
       let key = FileKey(
-        server: summary.server, device: device, inode: inode,
-        path: inode == nil ? summary.path : nil, first: summary.firstEpochMilliseconds)
-      latest[key] = (row["id"], summary)
-      zones[summary.server] = row["time_zone"]
+        server: summary.server, device: input.device, inode: input.inode,
+        path: input.inode == nil ? summary.path : nil, first: summary.firstEpochMilliseconds)
+      latest[key] = (input.id, summary)
+      zones[summary.server] = input.timeZone
     }
     var events: [String: [BackupEvent]] = [:]
     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY server, id")
@@ -59,29 +58,6 @@ struct LedgerReader {
     var inode: Int64?
     var path: String?
     var first: Int64?
-  }
-
-  private static func summary(_ row: Row) -> InputSummary {
-    var summary = InputSummary(server: row["server"], path: row["path"])
-    summary.bytes = row["size"]
-    summary.sha256 = row["sha256"]
-    summary.decodedBytes = row["decoded_bytes"]
-    summary.lines = row["lines"]
-    summary.firstEpochMilliseconds = row["first_time"]
-    summary.lastEpochMilliseconds = row["last_time"]
-    summary.entries = row["entries"]
-    summary.unparsedLines = row["unparsed_lines"]
-    summary.impossibleTimestamps = row["impossible_timestamps"]
-    summary.binaryLines = row["binary_lines"]
-    summary.truncatedLines = row["truncated_lines"]
-    summary.outOfOrderEntries = row["out_of_order_entries"]
-    summary.duplicateEntries = row["duplicate_entries"]
-    summary.matchErrors = row["match_errors"]
-    summary.legacyYearSource = row["legacy_year_source"]
-    summary.failure = row["failure"]
-    summary.envelope = row["envelope"]
-    summary.containerLines = row["container_lines"]
-    return summary
   }
 
   private static func event(_ row: Row) throws -> BackupEvent {

@@ -63,6 +63,7 @@ struct AuditCommand: ParsableCommand {
     let pipeline = try Pipeline.make(options)
     let outcome = try Pipeline.perform { try pipeline.run() }
     InputDiagnostics.report(outcome.readings)
+    InputDiagnostics.report(unchanged: outcome.unchangedFiles)
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     try Pipeline.write(outcome, of: pipeline, fallback: fallback)
     throw ExitCode(outcome.result.summary.exitCode)

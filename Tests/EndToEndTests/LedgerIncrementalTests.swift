@@ -3,10 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// SPEC §11 "Incremental": a run with the ledger reads only the bytes the ledger has not yet
 /// recorded, never cuts an entry in two, reads a truncated or replaced file again from the start
 /// and says so, and reports what one audit of all the bytes would.
@@ -144,16 +140,19 @@ import Testing
     let log = try folder.write("live/ds1/messages.log", text: Self.log(freezesFrom: 100, count: 2))
     let ledger = LedgerFile(path: folder.path + "/audit.ledger")
     _ = try ledger.audit(folder.path + "/live", at: Self.reportTime)
-    // Another file moved over the log: another inode, another beginning.
-    let other = try folder.write("other.log", text: Self.log(freezesFrom: 9000, count: 1))
-    #expect(rename(other, log) == 0)
+    // Another log copied over it (`cp other.log messages.log`): the same inode, another
+    // beginning, and longer than what was read.
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    try handle.truncate(atOffset: 0)
+    try handle.write(contentsOf: Data(Self.log(freezesFrom: 9000, count: 3).utf8))
+    try handle.close()
     let run = try ledger.audit(folder.path + "/live", at: Self.reportTime)
     let report = try Essence(run.standardOutput)
     let replaced = try #require(report.inputs.first { $0.path == log && $0.reading != nil })
     #expect(replaced.reading?.from == 0)
     #expect(replaced.reading?.restart == "replaced")
-    // The replaced file's history stays: all three freezes.
-    #expect(report.verdicts.count == 3, "\(run.standardError)")
+    // The replaced file's history stays: its two freezes and the three of the new one.
+    #expect(report.verdicts.count == 5, "\(run.standardError)")
     #expect(try ledger.verify().status == 0)
   }
 
