@@ -125,7 +125,7 @@ let package = Package(
     .testTarget(
       name: "EvidenceLedgerTests",
       dependencies: [
-        "EvidenceLedger", "BackupAudit", "BackupEvents", "TestSupport",
+        "EvidenceLedger", "BackupAudit", "BackupEvents", "LogReading", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

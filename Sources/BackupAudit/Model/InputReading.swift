@@ -17,6 +17,15 @@ public struct InputReading: Sendable, Equatable, Codable {
   /// Why the file was read from its start again although the ledger had recorded a part of it.
   public var restart: InputRestart?
 
+  /// Creates a reading.
+  public init(from: Int64, to: Int64, sha256: String?, recordedTo: Int64, restart: InputRestart?) {
+    self.from = from
+    self.to = to
+    self.sha256 = sha256
+    self.recordedTo = recordedTo
+    self.restart = restart
+  }
+
   /// The reading `range` describes, when it was not of the whole file in one go; nil otherwise.
   public init?(_ range: InputRange) {
     guard range.readFrom > 0 || range.restart != nil else { return nil }
