@@ -55,8 +55,8 @@ extension AuditPipeline {
       toolVersion: toolVersion, startedAt: started, finishedAt: clock(),
       reportTime: reportTime ?? request.reportTime,
       configuration: try recordedConfiguration(ledger, reportTime: reportTime ?? request.reportTime),
-      readings: merged.readings,
-      overlaps: merged.overlaps)
+      readings: merged.readings, overlaps: merged.overlaps,
+      recordedUpTo: request.eventFiles.isEmpty ? recorded.lastInput : nil)
     var outcome: Outcome?
     do {
       _ = try ledger.record(run) { history in

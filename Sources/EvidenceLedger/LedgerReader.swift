@@ -13,6 +13,8 @@ import LogParsing
 ///   first entry time when it has no inode (standard input, `--events` records); in order of
 ///   their first entry, as the reader orders files.
 /// - Zone: the one the server's latest input was read in.
+/// - A file that could not be read (or read only in part) and was read again by a later run is
+///   that later reading: one unreadable day does not make every later report unknown.
 struct LedgerReader {
   let db: Database
 
@@ -23,6 +25,9 @@ struct LedgerReader {
   func readings() throws -> [ServerReading] {
     var latest: [FileKey: (id: Int64, summary: InputSummary)] = [:]
     var zones: [String: String] = [:]
+    // The last row of each server and path, and the rows of files that could not be read.
+    var lastOfPath: [String: Int64] = [:]
+    var failed: [(key: FileKey, id: Int64, path: String)] = []
     let inputs = try Row.fetchCursor(db, sql: try RecordedInput.query(db))
     while let row = try inputs.next() {
       let input = try RecordedInput(row)
@@ -32,6 +37,13 @@ struct LedgerReader {
         path: input.inode == nil ? summary.path : nil, first: summary.firstEpochMilliseconds)
       latest[key] = (input.id, summary)
       zones[summary.server] = input.timeZone
+      let path = summary.server + "\u{0}" + summary.path
+      lastOfPath[path] = input.id
+      if input.inode == nil && summary.failure != nil { failed.append((key, input.id, path)) }
+    }
+    // A file that could not be read, read by a later run, is history, not a failure of today.
+    for file in failed where lastOfPath[file.path] ?? 0 > file.id && latest[file.key]?.id == file.id {
+      latest[file.key] = nil
     }
     var events: [String: [BackupEvent]] = [:]
     let rows = try Row.fetchCursor(

@@ -21,6 +21,10 @@ public struct LedgerRun: Sendable {
   public var findings: [Finding]
   /// The lines of files that the run read again, whose events the ledger may hold already.
   public var overlaps: [ReadOverlap]
+  /// `RecordedFiles.lastInput` of what the run's reading started from; nil when it started
+  /// from nothing recorded (the records of `--events`). A run recorded in the meantime would
+  /// have read the same new bytes: this one is then not recorded.
+  public var recordedUpTo: Int64?
 
   /// Creates a run record. Each input's identity (device, inode, prefix) and the bytes read
   /// come with its `InputSummary.range`; inputs without one (standard input, the records of
@@ -28,7 +32,7 @@ public struct LedgerRun: Sendable {
   public init(
     toolVersion: String, startedAt: Int64, finishedAt: Int64, reportTime: Int64,
     configuration: String, readings: [ServerReading], sessions: [Session] = [],
-    findings: [Finding] = [], overlaps: [ReadOverlap] = []
+    findings: [Finding] = [], overlaps: [ReadOverlap] = [], recordedUpTo: Int64? = nil
   ) {
     self.toolVersion = toolVersion
     self.startedAt = startedAt
@@ -39,5 +43,6 @@ public struct LedgerRun: Sendable {
     self.sessions = sessions
     self.findings = findings
     self.overlaps = overlaps
+    self.recordedUpTo = recordedUpTo
   }
 }

@@ -28,6 +28,13 @@ struct LedgerWriter {
   mutating func record(
     _ recorded: LedgerRun, audit: () throws -> (sessions: [Session], findings: [Finding])
   ) throws -> Ledger.Recorded {
+    if let basis = recorded.recordedUpTo,
+      try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputs") ?? 0 != basis
+    {
+      throw LedgerError.database(
+        "another run recorded in the ledger while this one was reading the logs; nothing of "
+          + "this run was recorded: run it again")
+    }
     let previous =
       try String.fetchOne(db, sql: "SELECT record_hash FROM runs ORDER BY id DESC LIMIT 1")
       ?? LedgerSchema.genesisHash

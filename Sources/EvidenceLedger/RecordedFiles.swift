@@ -19,6 +19,9 @@ public final class RecordedFiles: @unchecked Sendable {
   private let byFile: [FileKey: [RecordedInput]]
   /// The latest row of each server and path.
   private let byPath: [PathKey: RecordedInput]
+  /// The last `inputs` row when the rows were read: a run recorded on them must find no other
+  /// (`LedgerRun.recordedUpTo`).
+  public let lastInput: Int64
   /// The files the planner read on, by the row their reading continues: the latest row of
   /// each server of the file.
   // SAFETY: written by the planner from the reading threads, read by `merged` after them; every
@@ -37,9 +40,10 @@ public final class RecordedFiles: @unchecked Sendable {
   }
 
   /// Nothing recorded: every file is read whole.
-  public static var none: RecordedFiles { RecordedFiles(inputs: []) }
+  public static var none: RecordedFiles { RecordedFiles(inputs: [], lastInput: 0) }
 
-  init(inputs: [RecordedInput]) {
+  init(inputs: [RecordedInput], lastInput: Int64) {
+    self.lastInput = lastInput
     var byFile: [FileKey: [String: RecordedInput]] = [:]
     var byPath: [PathKey: RecordedInput] = [:]
     for input in inputs {
@@ -59,7 +63,9 @@ public final class RecordedFiles: @unchecked Sendable {
         UNION SELECT max(id) FROM inputs WHERE inode IS NOT NULL GROUP BY server, path)
       """
     let rows = try Row.fetchAll(db, sql: try RecordedInput.query(db, where: latest))
-    return RecordedFiles(inputs: try rows.map(RecordedInput.init))
+    return RecordedFiles(
+      inputs: try rows.map(RecordedInput.init),
+      lastInput: try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputs") ?? 0)
   }
 
   /// Where each file of a server starts: a `FilePlanner`.

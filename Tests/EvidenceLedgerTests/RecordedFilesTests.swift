@@ -36,7 +36,7 @@ import Testing
     _ = try ledger.record(
       LedgerRun(
         toolVersion: "test", startedAt: 1, finishedAt: 2, reportTime: 3, configuration: "{}",
-        readings: merged.readings, overlaps: merged.overlaps))
+        readings: merged.readings, overlaps: merged.overlaps, recordedUpTo: recorded.lastInput))
     return merged.readings.first ?? ServerReading(server: "ds", timeZone: "UTC", events: [], inputs: [])
   }
 
@@ -129,5 +129,26 @@ import Testing
     let log = try folder.write("ds/messages.log", text: Self.log(from: 100, count: 2))
     try run([log])
     #expect(try starts([log], server: "other") == [.whole])
+  }
+
+  @Test func aRunThatReadWhileAnotherRecordedIsNotRecorded() throws {
+    let log = try folder.write("ds/messages.log", text: Self.log(from: 100, count: 2))
+    try run([log])
+    try append(Self.log(from: 9000, count: 1), to: log)
+    let recorded = try ledger.recordedFiles()
+    let readings = ServerLogReader(options: EventReading.options())
+      .readStreams(ServerInput(name: "ds", files: [log]), planner: recorded.planner)
+    // Another run reads the same new bytes and records them first.
+    try run([log])
+    let counts = try ledger.rowCounts()
+    let merged = recorded.merged(readings)
+    #expect(throws: LedgerError.self) {
+      try ledger.record(
+        LedgerRun(
+          toolVersion: "test", startedAt: 1, finishedAt: 2, reportTime: 3, configuration: "{}",
+          readings: merged.readings, overlaps: merged.overlaps, recordedUpTo: recorded.lastInput))
+    }
+    #expect(try ledger.rowCounts() == counts)
+    #expect(try LedgerVerifier.verify(path: ledger.path).isIntact)
   }
 }
