@@ -95,19 +95,24 @@ bench_ledger() {
   "${ledger_audit[@]}" "$ledger" "$folder" >/dev/null || [ $? -le 2 ]
   first=$(($(date +%s%N) - started))
   cp -r "$folder" "$copy"
+  # Each live log's last 1 % goes aside (out of the server's folder, where it would be a log).
+  mkdir "$copy.growth"
   python3 - "$copy" <<'PYTHON'
 import glob, os, sys
-for log in glob.glob(sys.argv[1] + "/*/messages.log"):
+copy = sys.argv[1]
+for log in glob.glob(copy + "/*/messages.log"):
     with open(log, "rb") as file:
         data = file.read()
     cut = data.index(b"\n", len(data) * 99 // 100) + 1
-    with open(log + ".growth", "wb") as file:
+    with open("%s.growth/%s" % (copy, os.path.basename(os.path.dirname(log))), "wb") as file:
         file.write(data[cut:])
     os.truncate(log, cut)
 PYTHON
   "${ledger_audit[@]}" "$copy.base" "$copy" >/dev/null || [ $? -le 2 ]
+  local server
   for log in "$copy"/*/messages.log; do
-    cat "$log.growth" >>"$log" && rm "$log.growth"
+    server=$(basename "$(dirname "$log")")
+    cat "$copy.growth/$server" >>"$log"
   done
   echo "== $shape: the ledger's runs (unchanged logs; after 1 % growth)" >&2
   hyperfine --warmup "$warmup" --runs "$runs" --ignore-failure --style basic \
