@@ -93,11 +93,15 @@ public final class RecordedFiles: @unchecked Sendable {
       return FileStart(restart: InputRestart(reason: .truncated, recordedBytes: range.readTo))
     }
     let first = lineage.compactMap(\.summary.firstEpochMilliseconds).min()
+    // A compressed file is final: once read whole it is not read again, whatever it is named
+    // now (logrotate renames `.2.gz` to `.3.gz`); the ledger names it by the path it was read by.
+    if file.isCompressed {
+      let isRecorded = range.readFrom == 0 && file.size == range.readTo
+      return isRecorded ? FileStart(firstInstant: first, isSkipped: true) : .whole
+    }
     if file.size == range.readTo && latest.path == file.path {
       return FileStart(firstInstant: first, isSkipped: true)
     }
-    // A compressed file is final: read whole again only when it is not the one recorded.
-    guard !file.isCompressed else { return .whole }
     lock.withLock {
       continued[latest.id] = Dictionary(lineage.map { ($0.server, $0) }) { _, last in last }
     }

@@ -121,8 +121,10 @@ import Testing
     try handle.close()
     try run([log, copy])
     #expect(try ledger.rowCounts()["events"] == events)
-    // Compressed: read whole once, then not again.
+    // Compressed: read whole once, then not again, even under another name.
     #expect(try starts([log, copy]).map(\.isSkipped) == [true, true])
+    try FileManager.default.moveItem(atPath: copy, toPath: copy + ".2.gz")
+    #expect(try starts([log, copy + ".2.gz"]).map(\.isSkipped) == [true, true])
   }
 
   @Test func anotherServersFileIsNotThisServersHistory() throws {
