@@ -62,7 +62,7 @@ let package = Package(
     .target(
       name: "EvidenceLedger",
       dependencies: [
-        "BackupAudit", "BackupEvents", "CivilTime", "LogParsing",
+        "BackupAudit", "BackupEvents", "CivilTime", "LogParsing", "LogReading",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -125,14 +125,19 @@ let package = Package(
     .testTarget(
       name: "EvidenceLedgerTests",
       dependencies: [
-        "EvidenceLedger", "BackupAudit", "BackupEvents", "TestSupport",
+        "EvidenceLedger", "BackupAudit", "BackupEvents", "LogReading", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(
       name: "EndToEndTests",
-      // GRDB to edit a ledger the way someone tampering with it would.
-      dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      // GRDB to edit a ledger the way someone tampering with it would; Crypto to hash the
+      // byte ranges a ledger run says it read.
+      dependencies: [
+        "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "ScriptsTests",

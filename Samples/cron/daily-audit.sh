@@ -22,7 +22,9 @@
 #   AUDIT_LEDGER       the evidence ledger each run is recorded in (default ledger.sqlite beside
 #                      REPORT_ROOT: /var/lib/iris-backup-audit/ledger.sqlite); it keeps every
 #                      run's events after the logs are purged, for `iris-backup-audit report
-#                      --ledger` and `ledger verify`. Set it empty to keep no ledger
+#                      --ledger` and `ledger verify`, and each run reads only the bytes the
+#                      logs gained since the run before. Set it empty to keep no ledger (and
+#                      read every byte every day)
 #
 # Exit status: the audit's, so that cron mail, a failed systemd unit or monitoring show it.
 # The reports are written whatever the verdict (each file replaced atomically):

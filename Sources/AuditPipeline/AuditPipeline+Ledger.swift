@@ -34,39 +34,66 @@ extension AuditPipeline {
     }
   }
 
-  /// Records `outcome` as one run, in one transaction.
-  func record(_ outcome: Outcome, in ledger: Ledger, startedAt: Int64, finishedAt: Int64)
-    throws(AuditPipelineError)
+  /// `audit --ledger`: reads the bytes of each file that the ledger has not recorded (SPEC §11
+  /// "Incremental"), records them as one run in one transaction, and reports the audit of every
+  /// server's reading as the ledger then holds it: the audit of all the bytes the runs read.
+  /// The outcome's readings are this run's own, for what is said of the inputs read.
+  func runRecorded(in ledger: Ledger, startedAt started: Int64, clock: () -> Int64)
+    throws(AuditPipelineError) -> Outcome
   {
-    let recorded = RecordedConfiguration(
-      audit: outcome.result.configuration,
-      zones: request.zones.mapValues(\.identifier), defaultZone: request.defaultZone.identifier,
-      legacyYear: request.legacyYear, configurationFile: request.configurationPath,
-      eventFiles: request.eventFiles)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let configuration: String
+    // Files are identified only when logs are read here: an events record names a host's file.
+    let recorded: RecordedFiles
     do {
-      configuration = String(decoding: try encoder.encode(recorded), as: UTF8.self)
-    } catch {
-      throw .output("cannot record the configuration in \(ledger.path): \(error)")
-    }
-    // Files are identified only when logs were read here: an events record names a host's file.
-    var files: [String: FileIdentity] = [:]
-    if request.eventFiles.isEmpty {
-      for input in outcome.readings.flatMap(\.inputs) {
-        files[input.path] = FileIdentity.of(path: input.path)
-      }
-    }
-    let run = LedgerRun(
-      toolVersion: toolVersion, startedAt: startedAt, finishedAt: finishedAt,
-      reportTime: outcome.report.generatedAt, configuration: configuration,
-      readings: outcome.readings, sessions: outcome.result.sessions,
-      findings: outcome.result.findings, files: files)
-    do {
-      _ = try ledger.record(run)
+      recorded = request.eventFiles.isEmpty ? try ledger.recordedFiles() : .none
     } catch {
       throw .output(error.description)
+    }
+    let readings = try read(planner: request.eventFiles.isEmpty ? recorded.planner : nil)
+    let merged = recorded.merged(readings)
+    let reportTime = request.isReportTimePinned ? nil : started
+    let run = LedgerRun(
+      toolVersion: toolVersion, startedAt: started, finishedAt: clock(),
+      reportTime: reportTime ?? request.reportTime,
+      configuration: try recordedConfiguration(ledger, reportTime: reportTime ?? request.reportTime),
+      readings: merged.readings, overlaps: merged.overlaps,
+      recordedUpTo: request.eventFiles.isEmpty ? recorded.lastInput : nil)
+    var outcome: Outcome?
+    do {
+      _ = try ledger.record(run) { history in
+        let audited = audit(
+          history.sorted { ServerNameOrder.precedes($0.server, $1.server) },
+          reportTime: reportTime)
+        outcome = audited
+        return (audited.result.sessions, audited.result.findings)
+      }
+    } catch {
+      throw .output(error.description)
+    }
+    guard var outcome else { throw .output("cannot record the run in \(ledger.path)") }
+    outcome.readings = readings
+    let read = Set(readings.flatMap(\.inputs).map(\.path))
+    outcome.unchangedFiles = request.servers.flatMap(\.files).filter {
+      !read.contains($0) && $0 != "-"
+    }
+    return outcome
+  }
+
+  /// The configuration a run records, as JSON with sorted keys.
+  private func recordedConfiguration(_ ledger: Ledger, reportTime: Int64)
+    throws(AuditPipelineError) -> String
+  {
+    var audit = request.audit
+    audit.reportTime = reportTime
+    let recorded = RecordedConfiguration(
+      audit: audit, zones: request.zones.mapValues(\.identifier),
+      defaultZone: request.defaultZone.identifier, legacyYear: request.legacyYear,
+      configurationFile: request.configurationPath, eventFiles: request.eventFiles)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    do {
+      return String(decoding: try encoder.encode(recorded), as: UTF8.self)
+    } catch {
+      throw .output("cannot record the configuration in \(ledger.path): \(error)")
     }
   }
 

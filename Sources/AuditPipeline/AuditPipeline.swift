@@ -11,9 +11,12 @@ import LogReading
 public struct AuditPipeline: Sendable {
   /// What one run produced.
   public struct Outcome: Sendable {
+    /// What this run read (with `audit --ledger`, the bytes the ledger had not recorded yet).
     public var readings: [ServerReading]
     public var result: AuditResult
     public var report: AuditReport
+    /// With `audit --ledger`: the files not read, unchanged since the ledger recorded them.
+    public var unchangedFiles: [String] = []
   }
 
   public let request: AuditRequest
@@ -30,8 +33,11 @@ public struct AuditPipeline: Sendable {
   /// servers' names (those an envelope names among them).
   /// With `--events`, the events files stand for the logs.
   /// With `report --ledger`, the ledger's history stands for them.
-  /// `forAuditAlone` leaves out the events the audit never looks at (`Auditor.ignoredKinds`).
-  public func read(forAuditAlone: Bool = false) throws(AuditPipelineError) -> [ServerReading] {
+  /// With a `planner` (the ledger's), each file starts where it says. `forAuditAlone` leaves
+  /// out the events the audit never looks at (`Auditor.ignoredKinds`).
+  public func read(planner: FilePlanner? = nil, forAuditAlone: Bool = false)
+    throws(AuditPipelineError) -> [ServerReading]
+  {
     let options: @Sendable (ServerInput) -> ReadingOptions = { [request] server in
       var options = request.readingOptions(server)
       if forAuditAlone { options.droppedKinds = Auditor.ignoredKinds }
@@ -41,7 +47,8 @@ public struct AuditPipeline: Sendable {
       request.readsLedger
       ? try readLedger()
       : request.eventFiles.isEmpty
-        ? ServerLogReader.readAll(request.servers, options: options, catalogue: request.catalogue)
+        ? ServerLogReader.readAll(
+          request.servers, options: options, catalogue: request.catalogue, planner: planner)
         : try readEvents()
     return readings.sorted { ServerNameOrder.precedes($0.server, $1.server) }
   }
@@ -80,20 +87,18 @@ public struct AuditPipeline: Sendable {
   /// Reads and audits once; with `--last --wait D`, reads again as the logs grow until the
   /// last session is no longer in progress or D has passed (SPEC §6), judging each reading at
   /// the time it was made, so that the post-backup check never passes a backup whose end it
-  /// has not read. With `audit --ledger`, records the run once it is audited.
+  /// has not read. With `audit --ledger`, reads only what the ledger has not recorded, records
+  /// it and reports the audit of all the ledger then holds (`runRecorded`).
   public func run(
     clock: () -> Int64 = AuditPipeline.now, pause: (Int64) -> Void = AuditPipeline.sleep
   ) throws(AuditPipelineError) -> Outcome {
     let started = clock()
-    // Opened first, so that a ledger that cannot be written does not cost a whole reading.
-    let ledger = request.readsLedger ? nil : try request.ledgerPath.map(Self.openLedger)
-    // A run the ledger records keeps every event, since the ledger holds the evidence.
-    let forAuditAlone = ledger == nil
-    var readings = try read(forAuditAlone: forAuditAlone)
-    var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
-    if let ledger {
-      try record(outcome, in: ledger, startedAt: started, finishedAt: clock())
+    if !request.readsLedger, let path = request.ledgerPath {
+      return try runRecorded(in: Self.openLedger(path), startedAt: started, clock: clock)
     }
+    // The ledger keeps every event (it holds the evidence); the audit alone needs fewer.
+    var readings = try read(forAuditAlone: true)
+    var outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : started)
     guard let wait = request.wait else { return outcome }
     var seen = InputState(request.servers, eventFiles: request.eventFiles)
     while outcome.result.sessions.last?.verdict == .inProgress {
@@ -105,7 +110,7 @@ public struct AuditPipeline: Sendable {
       let current = InputState(request.servers, eventFiles: request.eventFiles)
       if current != seen {
         seen = current
-        readings = try read(forAuditAlone: forAuditAlone)
+        readings = try read(forAuditAlone: true)
       }
       outcome = audit(readings, reportTime: request.isReportTimePinned ? nil : clock())
     }

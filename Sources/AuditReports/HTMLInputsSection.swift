@@ -43,10 +43,19 @@ struct HTMLInputsSection {
           "div", [("class", "note")],
           [HTMLMarkup.text("\(HTMLFormat.grouped(input.decodedBytes)) decoded")]))
     }
-    let digest: HTMLNode =
+    var digest: [HTMLNode] = [
       input.sha256.map { digest in
         HTMLMarkup.element("code", [("class", "hash")], [HTMLMarkup.text(digest)])
       } ?? HTMLMarkup.element("span", [("class", "muted")], [HTMLMarkup.text("not computed")])
+    ]
+    // A file read in part: the hash of the part, said to be so.
+    if input.sha256 == nil, let reading = input.reading, let part = reading.sha256 {
+      digest = [
+        HTMLMarkup.element("code", [("class", "hash")], [HTMLMarkup.text(part)]),
+        HTMLMarkup.element(
+          "div", [("class", "note")], [HTMLMarkup.text("of \(reading.hashedBytes)")]),
+      ]
+    }
     var notes = [
       (input.duplicateEntries, "duplicate entry"), (input.truncatedLines, "truncated line"),
       (input.binaryLines, "binary line"), (input.outOfOrderEntries, "out-of-order entry"),
@@ -54,6 +63,7 @@ struct HTMLInputsSection {
       (input.matchErrors, "entry PCRE2 could not match"),
     ].filter { $0.0 > 0 }.map { HTMLMarkup.text(HTMLFormat.counted($0.0, $0.1)) }
     if let source = input.legacyYearSource { notes.append(HTMLMarkup.text("year: \(source)")) }
+    if let reading = input.reading { notes.append(HTMLMarkup.text(reading.note)) }
     if let failure = input.failure {
       notes.insert(
         HTMLMarkup.element("span", [("class", "failure")], [HTMLMarkup.text(failure)]), at: 0)
@@ -62,7 +72,7 @@ struct HTMLInputsSection {
       [HTMLMarkup.text(input.server)],
       [HTMLMarkup.element("code", [("class", "path")], [HTMLMarkup.text(input.path)])],
       size,
-      [digest],
+      digest,
       [
         HTMLMarkup.element(
           "div", [], [HTMLMarkup.text(HTMLFormat.time(input.firstEpochMilliseconds))]),

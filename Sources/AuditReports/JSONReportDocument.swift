@@ -8,7 +8,7 @@ import BackupAudit
 /// milliseconds kept. Fields beyond SPEC §7 are additions, never renamings.
 struct JSONReportDocument: Encodable {
   /// Bumped on any change of the document: minor for additions, major for anything else.
-  static let schemaVersion = "1.2"
+  static let schemaVersion = "1.3"
 
   let report: AuditReport
   /// True leaves the sessions and findings to `SortedJSON`'s streamed arrays (placeholders).
@@ -109,6 +109,7 @@ struct JSONReportDocument: Encodable {
       case legacyYearSource = "legacy_year_source"
       case failure, envelope
       case containerLines = "container_lines"
+      case reading
     }
 
     func encode(to encoder: Encoder) throws {
@@ -133,6 +134,39 @@ struct JSONReportDocument: Encodable {
       try container.encode(summary.failure, forKey: .failure)
       try container.encode(summary.envelope, forKey: .envelope)
       try container.encode(summary.containerLines, forKey: .containerLines)
+      // Only for a file the evidence ledger did not read whole in one go (since 1.3).
+      try container.encodeIfPresent(summary.reading.map(Reading.init), forKey: .reading)
+    }
+  }
+
+  /// How the evidence ledger read a file in part, or again from its start.
+  struct Reading: Encodable {
+    let reading: InputReading
+
+    init(_ reading: InputReading) {
+      self.reading = reading
+    }
+
+    enum Key: String, CodingKey {
+      case from, to, sha256, restart
+      case recordedTo = "recorded_to"
+      case reason
+      case recordedBytes = "recorded_bytes"
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: Key.self)
+      try container.encode(reading.from, forKey: .from)
+      try container.encode(reading.to, forKey: .to)
+      try container.encode(reading.sha256, forKey: .sha256)
+      try container.encode(reading.recordedTo, forKey: .recordedTo)
+      if let restart = reading.restart {
+        var nested = container.nestedContainer(keyedBy: Key.self, forKey: .restart)
+        try nested.encode(restart.reason.rawValue, forKey: .reason)
+        try nested.encode(restart.recordedBytes, forKey: .recordedBytes)
+      } else {
+        try container.encodeNil(forKey: .restart)
+      }
     }
   }
 

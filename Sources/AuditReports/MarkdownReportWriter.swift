@@ -114,7 +114,10 @@ public struct MarkdownReportWriter: ReportWriter {
       report.result.inputs.map { input in
         [
           text(input.server), text(input.path), "\(input.bytes)",
-          input.sha256.map(text) ?? "not computed",
+          input.sha256.map(text)
+            ?? input.reading.flatMap { reading in
+              reading.sha256.map { "\(reading.hashedBytes): \(text($0))" }
+            } ?? "not computed",
           timestamp(input.firstEpochMilliseconds) ?? "—",
           timestamp(input.lastEpochMilliseconds) ?? "—", "\(input.entries)",
           "\(input.unparsedLines)", notes(input),
@@ -126,6 +129,7 @@ public struct MarkdownReportWriter: ReportWriter {
   private func notes(_ input: AuditInput) -> String {
     var notes: [String] = []
     if let failure = input.failure { notes.append("unreadable: \(text(failure))") }
+    if let reading = input.reading { notes.append(text(reading.note)) }
     if input.decodedBytes != input.bytes { notes.append("\(input.decodedBytes) bytes decoded") }
     let counts = [
       (input.duplicateEntries, "duplicate entries"),

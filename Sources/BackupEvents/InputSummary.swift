@@ -41,6 +41,9 @@ public struct InputSummary: Sendable, Equatable, Codable {
   public var envelope: String?
   /// Lines of a container's own output around an `iris-main` log: neither the log nor unparsed.
   public var containerLines = 0
+  /// How a reading planned by a `FilePlanner` (the evidence ledger's) read the file; nil for
+  /// any other reading.
+  public var range: InputRange?
 
   /// An empty summary for `path`.
   public init(server: String, path: String) {

@@ -27,9 +27,10 @@ public struct ServerLogReader: Sendable {
 
   /// Reads `servers` in parallel; one reading per server found, sorted by name, the readings of
   /// a server named in several inputs (a syslog host in two archives) merged.
+  /// With a `planner`, each file starts where it says (the evidence ledger's reading in parts).
   public static func readAll(
     _ servers: [ServerInput], options: @escaping @Sendable (ServerInput) -> ReadingOptions,
-    catalogue: CompiledCatalogue = .standard
+    catalogue: CompiledCatalogue = .standard, planner: FilePlanner? = nil
   ) -> [ServerReading] {
     let readers = servers.map { server in
       ServerLogReader(
@@ -38,7 +39,7 @@ public struct ServerLogReader: Sendable {
     }
     let results = ResultSlots<[ServerReading]>(count: servers.count)
     DispatchQueue.concurrentPerform(iterations: servers.count) { index in
-      results.set(index, readers[index].readStreams(servers[index]))
+      results.set(index, readers[index].readStreams(servers[index], planner: planner))
     }
     return merged(results.values.flatMap { $0 })
   }
@@ -68,12 +69,21 @@ public struct ServerLogReader: Sendable {
   }
 
   /// Reads one server input: one reading for its own log, and one for each server its files
-  /// name (in order of first appearance).
-  public func readStreams(_ server: ServerInput) -> [ServerReading] {
-    var order: [(path: String, first: Int64?)] = server.files.map { ($0, nil) }
-    if server.files.count > 1 {
+  /// name (in order of first appearance). With a `planner`, each file starts where it says and
+  /// its summaries carry an `InputRange`; a file it skips is not read and has no summary.
+  public func readStreams(_ server: ServerInput, planner: FilePlanner? = nil) -> [ServerReading] {
+    readStreams(server, plans: planner.map { plan(server, with: $0) } ?? [:])
+  }
+
+  /// `readStreams`, each file of `plans` read from its start (a file not in `plans` whole).
+  func readStreams(_ server: ServerInput, plans: [String: PlannedFile]) -> [ServerReading] {
+    let files = server.files.filter { plans[$0]?.start.isSkipped != true }
+    var order: [(path: String, first: Int64?)] = files.map { ($0, nil) }
+    if files.count > 1 {
       let converter = LocalTimeConverter(timeZone: options.timeZone)
-      order = server.files.map { ($0, firstInstant(of: $0, converter: converter)) }
+      order = files.map {
+        ($0, plans[$0]?.start.firstInstant ?? firstInstant(of: $0, converter: converter))
+      }
       order.sort { ($0.first ?? .max, $0.path) < ($1.first ?? .max, $1.path) }
     }
     let own = ServerStream(name: server.name, options: options, catalogue: catalogue)
@@ -81,8 +91,11 @@ public struct ServerLogReader: Sendable {
     var namedOrder: [ServerStream] = []
     for (index, file) in order.enumerated() {
       let nextFirst = index + 1 < order.count ? order[index + 1].first : nil
-      let size = fileSize(file.path)
-      let legacyYear = legacyPolicy(for: file.path)
+      var opened: (file: LogFile, start: FileStart)?
+      if let planned = plans[file.path] { opened = try? open(file.path, planned) }
+      let fileStart = opened?.start ?? .whole
+      let size = opened.map { Int($0.file.identity.size) } ?? fileSize(file.path)
+      let legacyYear = fileStart.legacyYear.map { .fixed($0) } ?? legacyPolicy(for: file.path)
       var touched: [ServerStream] = []
       func start(_ stream: ServerStream) -> ServerStream {
         if !stream.isInFile {
@@ -111,8 +124,8 @@ public struct ServerLogReader: Sendable {
         return found
       }
       let decoder = EnvelopeDecoder(
-        envelope: options.envelope, maximumLineLength: options.lineReader.maximumLineLength,
-        isLogLine: Self.isLogLine)
+        envelope: options.envelope ?? fileStart.envelope,
+        maximumLineLength: options.lineReader.maximumLineLength, isLogLine: Self.isLogLine)
       // Lines not in the envelope's form belong to no server: each is counted with the server
       // of the next line that is (or the last one, at the end).
       // The file's own server is started first, so that a plain log's lines go straight to it;
@@ -135,8 +148,9 @@ public struct ServerLogReader: Sendable {
       // retained or looked up per line.
       let feed = own.feed()
       var plainLines = 0
+      var read: (bytes: Int64, sha256: String?)?
       do {
-        let read = try forEachLine(of: file.path) { line in
+        func scan(_ line: Line) {
           if decoder.isPlain {
             plainLines += 1
             feed(line)
@@ -144,8 +158,16 @@ public struct ServerLogReader: Sendable {
           }
           decoder.decode(line, take)
         }
-        statistics = read.statistics
-        sha256 = read.sha256
+        if let opened {
+          let lines = try forEachLine(
+            of: opened.file, from: fileStart, to: plans[file.path]?.tail?.end, scan)
+          statistics = lines.statistics
+          read = (lines.bytes, lines.sha256)
+          // The file's own hash only when all of it was read.
+          sha256 = fileStart.offset == 0 ? lines.sha256 : nil
+        } else {
+          (statistics, sha256) = try forEachLine(of: file.path, scan)
+        }
       } catch let error as LineFailure {
         statistics = error.statistics
         sha256 = error.sha256
@@ -165,11 +187,19 @@ public struct ServerLogReader: Sendable {
       if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }
       let envelope = decoder.envelope ?? .plain
       let holdsOneServer = touched.count == 1
+      var ranges: [String: InputRange] = [:]
+      var unfinishedFrom: Int?
+      if let opened, let read, failure == nil, plans[file.path]?.tail == nil {
+        (ranges, unfinishedFrom) = self.ranges(
+          of: opened.file, from: fileStart, server: server.name, read: read, statistics: statistics,
+          streams: touched, decoder: decoder)
+      }
       for stream in touched {
         stream.finishFile(
           statistics, envelope: envelope, decoder: decoder.statistics,
           holdsOneServer: holdsOneServer, sha256: sha256, failure: failure,
-          isKept: holdsOneServer || stream !== own || own.fileLines > 0)
+          isKept: holdsOneServer || stream !== own || own.fileLines > 0, range: ranges[stream.name])
+        if let unfinishedFrom { stream.discardEvents(fromLine: unfinishedFrom) }
       }
     }
     let streams = own.inputs.isEmpty && !namedOrder.isEmpty ? namedOrder : [own] + namedOrder
@@ -187,7 +217,7 @@ public struct ServerLogReader: Sendable {
 
   /// A read error with what had been counted before it, and the file's hash when every byte of
   /// it was read all the same (a gzip stream that ends early).
-  private struct LineFailure: Error {
+  struct LineFailure: Error {
     let error: Error
     let statistics: LineStatistics
     let sha256: String?
@@ -208,6 +238,16 @@ public struct ServerLogReader: Sendable {
   {
     let file = try FileByteSource(path: path)
     let source = try DecompressingSource.wrap(file, path: path)
+    do {
+      return (try forEachLine(of: source, body), file.sha256)
+    } catch let failure as LineFailure {
+      throw LineFailure(error: failure.error, statistics: failure.statistics, sha256: file.sha256)
+    }
+  }
+
+  /// Runs `body` on every line of `source`, by the streaming or the whole-file path; returns
+  /// what the reader counted. A read error is a `LineFailure` without a hash.
+  func forEachLine(of source: ByteSource, _ body: (Line) -> Void) throws -> LineStatistics {
     let configuration = lineReaderConfiguration
     if options.readsWholeFiles {
       var bytes: [UInt8] = []
@@ -228,17 +268,17 @@ public struct ServerLogReader: Sendable {
           marker: configuration.marker, body)
       }
       if let readError {
-        throw LineFailure(error: readError, statistics: statistics, sha256: file.sha256)
+        throw LineFailure(error: readError, statistics: statistics, sha256: nil)
       }
-      return (statistics, file.sha256)
+      return statistics
     }
     let reader = LineReader(source: source, configuration: configuration)
     do {
       try reader.forEachLine(body)
     } catch {
-      throw LineFailure(error: error, statistics: reader.statistics, sha256: file.sha256)
+      throw LineFailure(error: error, statistics: reader.statistics, sha256: nil)
     }
-    return (reader.statistics, file.sha256)
+    return reader.statistics
   }
 
   /// The instant of a file's first entry, reading no further than that entry's first line.

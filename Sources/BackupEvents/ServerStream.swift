@@ -26,6 +26,8 @@ final class ServerStream {
   private var malformedLines = 0
   /// True between `startFile` and `finishFile`.
   private(set) var isInFile = false
+  /// Where the current file's events start in `events`.
+  private var fileEventsStart = 0
   /// True once a file of this server came through a syslog relay, which may reorder lines
   /// (rsyslog's disk-assisted queues send what spilled to disk later).
   private var mayBeReordered = false
@@ -50,6 +52,7 @@ final class ServerStream {
     summary.bytes = size
     lines = 0
     malformedLines = 0
+    fileEventsStart = events.count
     // Most entries are far from the files' overlaps and no event: the scanner need not hand
     // them out.
     watched = overlap.watchedInstants
@@ -100,6 +103,18 @@ final class ServerStream {
   /// Lines of the current file given to this stream, malformed ones counted with it included.
   var fileLines: Int { lines + malformedLines }
 
+  /// The first line of the current file's entry that may still take continuation lines.
+  var openEntryLine: Int? { scanner?.openEntryLine }
+
+  /// The year year-less timestamps are in, in the current file.
+  var legacyYearInUse: Int? { scanner?.legacyYearInUse }
+
+  /// Forgets the last file's events from line `line` on: their lines were not whole yet.
+  func discardEvents(fromLine line: Int) {
+    events.removeSubrange(
+      (events[fileEventsStart...].firstIndex { $0.line >= line } ?? events.count)..<events.count)
+  }
+
   /// Counts a line of the file that belongs to this stream's server but could not be read.
   func countMalformed(_ count: Int) {
     malformedLines += count
@@ -127,7 +142,8 @@ final class ServerStream {
   /// `fileLines` is the file's own line count when the file holds this server alone.
   func finishFile(
     _ statistics: LineStatistics, envelope: Envelope, decoder: EnvelopeDecoder.Statistics?,
-    holdsOneServer: Bool, sha256: String?, failure: String?, isKept: Bool = true
+    holdsOneServer: Bool, sha256: String?, failure: String?, isKept: Bool = true,
+    range: InputRange? = nil
   ) {
     guard let scanner else { return }
     scanner.finish(emit)
@@ -151,6 +167,7 @@ final class ServerStream {
     }
     summary.sha256 = sha256
     summary.failure = failure
+    summary.range = range
     let unmatched = extractor.takeMatchErrors()
     summary.matchErrors = unmatched.count
     if unmatched.count > 0 && summary.failure == nil {

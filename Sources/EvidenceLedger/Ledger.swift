@@ -1,3 +1,4 @@
+import BackupAudit
 import BackupEvents
 import Foundation
 import GRDB
@@ -65,6 +66,17 @@ public struct Ledger: Sendable {
 
   /// Records `run` in one transaction and returns what it added.
   public func record(_ run: LedgerRun) throws(LedgerError) -> Recorded {
+    try record(run) { _ in (run.sessions, run.findings) }
+  }
+
+  /// Records `run`'s readings, then `audit`'s sessions and findings of every server's reading
+  /// as the ledger then holds it (`readings()`: the history with this run's bytes), all in one
+  /// transaction; returns what it added. The incremental run's way: its report is the audit of
+  /// all the bytes the runs read, not of the few it read itself.
+  public func record(
+    _ run: LedgerRun,
+    auditing audit: ([ServerReading]) throws -> (sessions: [Session], findings: [Finding])
+  ) throws(LedgerError) -> Recorded {
     do {
       return try database.writeWithoutTransaction { db in
         var recorded: Recorded?
@@ -72,7 +84,7 @@ public struct Ledger: Sendable {
         // instead of failing when its read turns into a write.
         try db.inTransaction(.immediate) {
           var writer = LedgerWriter(db)
-          recorded = try writer.record(run)
+          recorded = try writer.record(run) { try audit(try LedgerReader(db).readings()) }
           return .commit
         }
         // Committed; the WAL goes back into the file, so that the file alone is the ledger.
@@ -95,6 +107,15 @@ public struct Ledger: Sendable {
     }
   }
 
+  /// What the ledger recorded of every file, for the incremental reading.
+  public func recordedFiles() throws(LedgerError) -> RecordedFiles {
+    do {
+      return try database.read { db in try RecordedFiles.load(db) }
+    } catch {
+      throw .database("cannot read \(path): \(Self.describe(error))")
+    }
+  }
+
   /// The configuration the latest run recorded (JSON), nil when no run is recorded.
   public func latestConfiguration() throws(LedgerError) -> String? {
     do {
@@ -111,7 +132,7 @@ public struct Ledger: Sendable {
     do {
       return try database.read { db in
         var counts: [String: Int] = [:]
-        for table in [LedgerSchema.runs] + LedgerSchema.contentTables {
+        for table in [LedgerSchema.runs] + (try LedgerSchema.contentTables(in: db)) {
           counts[table.name] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
         }
         return counts
@@ -126,7 +147,8 @@ public struct Ledger: Sendable {
     try database.read(body)
   }
 
-  /// A ledger has applied only migrations this version knows, and (unless new) all of them.
+  /// A ledger has applied only migrations this version knows, the first ones of them (unless
+  /// new: none).
   private static func checkMigrations(_ database: DatabaseQueue, allowingNone: Bool) throws {
     try database.read { db in
       // Reading the schema fails on a file that is not SQLite.
@@ -135,10 +157,10 @@ public struct Ledger: Sendable {
       if tables.isEmpty && allowingNone { return }
       let migrator = LedgerSchema.migrator
       let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
-      let isComplete = try tables.contains("grdb_migrations") && migrator.hasCompletedMigrations(db)
-      guard !applied.isEmpty, applied.isSubset(of: Set(migrator.migrations)),
-        allowingNone || isComplete
-      else {
+      // The migrations applied are the first ones of this version: an older ledger is read as
+      // it is (and upgraded only by `create`, the writer).
+      let isPrefix = applied == Set(migrator.migrations.prefix(applied.count))
+      guard !applied.isEmpty, applied.isSubset(of: Set(migrator.migrations)), isPrefix else {
         throw LedgerError.notALedger(
           "\(database.path) is an SQLite database, but not a ledger of this version")
       }

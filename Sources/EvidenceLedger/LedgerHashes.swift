@@ -18,7 +18,7 @@ struct LedgerHashes {
   /// The content hash of `run`, from the `row_hash` column of its rows.
   func contentHash(run: Int64) throws -> String {
     var hashes: [String] = []
-    for table in LedgerSchema.contentTables {
+    for table in try LedgerSchema.contentTables(in: db) {
       hashes += try String.fetchAll(
         db, sql: "SELECT row_hash FROM \(table.name) WHERE run_id = ? ORDER BY id",
         arguments: [run])

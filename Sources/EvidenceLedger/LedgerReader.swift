@@ -13,6 +13,8 @@ import LogParsing
 ///   first entry time when it has no inode (standard input, `--events` records); in order of
 ///   their first entry, as the reader orders files.
 /// - Zone: the one the server's latest input was read in.
+/// - A file that could not be read (or read only in part) and was read again by a later run is
+///   that later reading: one unreadable day does not make every later report unknown.
 struct LedgerReader {
   let db: Database
 
@@ -23,19 +25,29 @@ struct LedgerReader {
   func readings() throws -> [ServerReading] {
     var latest: [FileKey: (id: Int64, summary: InputSummary)] = [:]
     var zones: [String: String] = [:]
-    let inputs = try Row.fetchCursor(db, sql: "SELECT * FROM inputs ORDER BY id")
+    // The last row of each server and path, and the rows of files that could not be read.
+    var lastOfPath: [String: Int64] = [:]
+    var failed: [(key: FileKey, id: Int64, path: String)] = []
+    let inputs = try Row.fetchCursor(db, sql: try RecordedInput.query(db))
     while let row = try inputs.next() {
-      let summary = Self.summary(row)
-      let inode: Int64? = row["inode"]
-      let device: Int64? = row["device"]
+      let input = try RecordedInput(row)
+      let summary = input.summary
       let key = FileKey(
-        server: summary.server, device: device, inode: inode,
-        path: inode == nil ? summary.path : nil, first: summary.firstEpochMilliseconds)
-      latest[key] = (row["id"], summary)
-      zones[summary.server] = row["time_zone"]
+        server: summary.server, device: input.device, inode: input.inode,
+        path: input.inode == nil ? summary.path : nil, first: summary.firstEpochMilliseconds)
+      latest[key] = (input.id, summary)
+      zones[summary.server] = input.timeZone
+      let path = summary.server + "\u{0}" + summary.path
+      lastOfPath[path] = input.id
+      if input.inode == nil && summary.failure != nil { failed.append((key, input.id, path)) }
+    }
+    // A file that could not be read, read by a later run, is history, not a failure of today.
+    for file in failed where lastOfPath[file.path] ?? 0 > file.id && latest[file.key]?.id == file.id {
+      latest[file.key] = nil
     }
     var events: [String: [BackupEvent]] = [:]
-    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY server, id")
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT \(Self.eventColumns.joined(separator: ", ")) FROM events ORDER BY server, id")
     while let row = try rows.next() {
       let event = try Self.event(row)
       events[event.server, default: []].append(event)
@@ -61,43 +73,27 @@ struct LedgerReader {
     var first: Int64?
   }
 
-  private static func summary(_ row: Row) -> InputSummary {
-    var summary = InputSummary(server: row["server"], path: row["path"])
-    summary.bytes = row["size"]
-    summary.sha256 = row["sha256"]
-    summary.decodedBytes = row["decoded_bytes"]
-    summary.lines = row["lines"]
-    summary.firstEpochMilliseconds = row["first_time"]
-    summary.lastEpochMilliseconds = row["last_time"]
-    summary.entries = row["entries"]
-    summary.unparsedLines = row["unparsed_lines"]
-    summary.impossibleTimestamps = row["impossible_timestamps"]
-    summary.binaryLines = row["binary_lines"]
-    summary.truncatedLines = row["truncated_lines"]
-    summary.outOfOrderEntries = row["out_of_order_entries"]
-    summary.duplicateEntries = row["duplicate_entries"]
-    summary.matchErrors = row["match_errors"]
-    summary.legacyYearSource = row["legacy_year_source"]
-    summary.failure = row["failure"]
-    summary.envelope = row["envelope"]
-    summary.containerLines = row["container_lines"]
-    return summary
-  }
+  /// The columns `event` reads, by position: a run's reading loads every event the ledger
+  /// holds, and a column looked up by name costs a hash each time.
+  private static let eventColumns = [
+    "id", "server", "path", "line", "time", "local_time", "time_status", "pid", "severity",
+    "category", "kind", "checkpoint", "journal_file", "directory", "count", "reason",
+    "stated_utc", "method", "text",
+  ]
 
   private static func event(_ row: Row) throws -> BackupEvent {
-    let id: Int64 = row["id"]
-    guard let kind = EventKind(rawValue: row["kind"]),
-      let localTime = LocalTimestamp(iso8601: row["local_time"]),
-      let status = LocalTimeStatus(rawValue: row["time_status"])
+    let id: Int64 = row[0]
+    guard let kind = EventKind(rawValue: row[10]),
+      let localTime = LocalTimestamp(iso8601: row[5]),
+      let status = LocalTimeStatus(rawValue: row[6])
     else {
       throw LedgerError.database(
         "events row \(id) holds a kind, local time or status this version cannot read")
     }
     return BackupEvent(
-      server: row["server"], path: row["path"], line: row["line"], epochMilliseconds: row["time"],
-      localTime: localTime, timeStatus: status, pid: row["pid"], severity: row["severity"],
-      category: row["category"], kind: kind, checkpoint: row["checkpoint"],
-      journalFile: row["journal_file"], directory: row["directory"], count: row["count"],
-      reason: row["reason"], statedUTC: row["stated_utc"], method: row["method"], text: row["text"])
+      server: row[1], path: row[2], line: row[3], epochMilliseconds: row[4], localTime: localTime,
+      timeStatus: status, pid: row[7], severity: row[8], category: row[9], kind: kind,
+      checkpoint: row[11], journalFile: row[12], directory: row[13], count: row[14],
+      reason: row[15], statedUTC: row[16], method: row[17], text: row[18])
   }
 }

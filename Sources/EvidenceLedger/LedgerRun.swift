@@ -15,19 +15,24 @@ public struct LedgerRun: Sendable {
   public var configuration: String
   /// Every server's reading, in the pipeline's order.
   public var readings: [ServerReading]
-  /// The run's audit of `readings`.
+  /// The run's audit (of `readings`, or of the ledger's whole history, `Ledger.record(_:auditing:)`).
   public var sessions: [Session]
   /// The run's findings, in the audit's order.
   public var findings: [Finding]
-  /// The identity of each input file, by path; files without one (standard input, the
-  /// records of `--events`) are recorded without device, inode and prefix.
-  public var files: [String: FileIdentity]
+  /// The lines of files that the run read again, whose events the ledger may hold already.
+  public var overlaps: [ReadOverlap]
+  /// `RecordedFiles.lastInput` of what the run's reading started from; nil when it started
+  /// from nothing recorded (the records of `--events`). A run recorded in the meantime would
+  /// have read the same new bytes: this one is then not recorded.
+  public var recordedUpTo: Int64?
 
-  /// Creates a run record.
+  /// Creates a run record. Each input's identity (device, inode, prefix) and the bytes read
+  /// come with its `InputSummary.range`; inputs without one (standard input, the records of
+  /// `--events`) are recorded without them.
   public init(
     toolVersion: String, startedAt: Int64, finishedAt: Int64, reportTime: Int64,
-    configuration: String, readings: [ServerReading], sessions: [Session], findings: [Finding],
-    files: [String: FileIdentity]
+    configuration: String, readings: [ServerReading], sessions: [Session] = [],
+    findings: [Finding] = [], overlaps: [ReadOverlap] = [], recordedUpTo: Int64? = nil
   ) {
     self.toolVersion = toolVersion
     self.startedAt = startedAt
@@ -37,6 +42,7 @@ public struct LedgerRun: Sendable {
     self.readings = readings
     self.sessions = sessions
     self.findings = findings
-    self.files = files
+    self.overlaps = overlaps
+    self.recordedUpTo = recordedUpTo
   }
 }

@@ -3,8 +3,9 @@ import GRDB
 /// The ledger's tables, their hashed columns, and the migrations that create them (SPEC §11).
 ///
 /// Every table but `run_rows` carries `row_hash`, the SHA-256 of its other columns in the
-/// order `columns` gives (`CanonicalRow`); `verify` re-derives them in that same order, so a
-/// column added by a later migration joins the end of its table's list.
+/// order `columns` gives (`CanonicalRow`); `verify` re-derives them in that same order. A later
+/// version adds tables rather than columns, so that every row of an older version keeps the
+/// hash it was recorded with.
 public enum LedgerSchema {
   /// A table whose rows a run inserts and hashes.
   public struct Table: Sendable, Equatable {
@@ -12,6 +13,9 @@ public enum LedgerSchema {
     public var name: String
     /// The hashed columns, `id` and `run_id` first; `row_hash` is not among them.
     public var columns: [String]
+    /// The schema version that created the table: runs recorded before it have no rows in it
+    /// and no `run_rows` row for it.
+    public var since = 1
   }
 
   /// Every file read, once per state (same path, inode, size, hash and counts: one row).
@@ -57,6 +61,19 @@ public enum LedgerSchema {
   public static let findingEvidence = Table(
     name: "finding_evidence",
     columns: ["id", "run_id", "finding_row", "position", "path", "line", "text"])
+  /// Since v2: the bytes of a file one run read, for the `inputs` row it recorded (the
+  /// incremental reading): `read_from..<read_to` and their SHA-256, the lines before them and
+  /// the last one read, where the next run starts (the row's `offset_read`, `resume_line` lines
+  /// before it), the year of year-less timestamps there, why the file was read from its start
+  /// again (`restart`, `restart_recorded` bytes had been read of it), and the counts of the
+  /// bytes the next run reads again (`carried`, JSON).
+  public static let inputRanges = Table(
+    name: "input_ranges",
+    columns: [
+      "id", "run_id", "input_row", "read_from", "read_to", "range_sha256", "line_base",
+      "last_line", "resume_line", "legacy_year", "restart", "restart_recorded", "carried",
+    ],
+    since: 2)
   /// The runs themselves: `record_hash` covers these columns and the run's `run_rows`.
   public static let runs = Table(
     name: "runs",
@@ -67,8 +84,13 @@ public enum LedgerSchema {
 
   /// The tables a run's content hash covers, in the order it covers them.
   public static let contentTables = [
-    inputs, events, sessions, sessionMembers, findings, findingEvidence,
+    inputs, events, sessions, sessionMembers, findings, findingEvidence, inputRanges,
   ]
+
+  /// The content tables `db` has: a ledger of an older version lacks the later ones.
+  static func contentTables(in db: Database) throws -> [Table] {
+    try contentTables.filter { try db.tableExists($0.name) }
+  }
 
   /// The previous-run hash of the first run: no run came before it.
   public static let genesisHash = String(repeating: "0", count: 64)
@@ -79,6 +101,9 @@ public enum LedgerSchema {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
       try db.execute(sql: version1)
+    }
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: version2)
     }
     return migrator
   }
@@ -217,5 +242,28 @@ public enum LedgerSchema {
     ) STRICT;
     CREATE INDEX inputs_by_file ON inputs (server, device, inode, first_time);
     CREATE INDEX events_by_server ON events (server, id);
+    """
+
+  /// Version 2: the incremental reading. A new table, so that no row of version 1 changes; and
+  /// the index that finds the events a run reads again at the lines of a file it stopped at.
+  static let version2 = """
+    CREATE TABLE input_ranges (
+      id INTEGER PRIMARY KEY,
+      run_id INTEGER NOT NULL REFERENCES runs(id),
+      input_row INTEGER NOT NULL UNIQUE REFERENCES inputs(id),
+      read_from INTEGER NOT NULL,
+      read_to INTEGER NOT NULL,
+      range_sha256 TEXT,
+      line_base INTEGER NOT NULL,
+      last_line INTEGER NOT NULL,
+      resume_line INTEGER NOT NULL,
+      legacy_year INTEGER,
+      restart TEXT,
+      restart_recorded INTEGER,
+      carried TEXT NOT NULL,
+      row_hash TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX events_by_line ON events (server, path, line);
+    CREATE INDEX inputs_by_path ON inputs (server, path);
     """
 }

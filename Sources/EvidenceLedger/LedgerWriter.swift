@@ -7,9 +7,11 @@ import GRDB
 /// with its `row_hash`, then the run's content and record hashes.
 ///
 /// Nothing already recorded is recorded again: an input read in the same state, an event of
-/// the same server, instant, kind and text (the `occurrence`-th such in the run's reading, so
-/// that two identical lines stay two), a session or finding the audit gave in the same form.
-/// Re-reading the same bytes, or a rotated file under its new name, adds no event.
+/// the same server, instant, kind and text (the `occurrence`-th such in its file, so that two
+/// identical lines stay two), a session or finding the audit gave in the same form. Re-reading
+/// the same bytes, or a rotated or compressed copy under another name, adds no event. A file
+/// read on from where the ledger stopped counts on from the occurrences recorded, and an event
+/// it reads again, at a line of a `ReadOverlap`, is the one recorded there.
 struct LedgerWriter {
   let db: Database
   private var nextRow: [String: Int64] = [:]
@@ -21,7 +23,18 @@ struct LedgerWriter {
     self.db = db
   }
 
-  mutating func record(_ recorded: LedgerRun) throws -> Ledger.Recorded {
+  /// Records `recorded`'s readings, then the sessions and findings `audit` gives once they are
+  /// written.
+  mutating func record(
+    _ recorded: LedgerRun, audit: () throws -> (sessions: [Session], findings: [Finding])
+  ) throws -> Ledger.Recorded {
+    if let basis = recorded.recordedUpTo,
+      try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputs") ?? 0 != basis
+    {
+      throw LedgerError.database(
+        "another run recorded in the ledger while this one was reading the logs; nothing of "
+          + "this run was recorded: run it again")
+    }
     let previous =
       try String.fetchOne(db, sql: "SELECT record_hash FROM runs ORDER BY id DESC LIMIT 1")
       ?? LedgerSchema.genesisHash
@@ -36,18 +49,22 @@ struct LedgerWriter {
         run, recorded.toolVersion, recorded.startedAt, recorded.finishedAt, recorded.reportTime,
         recorded.configuration, previous,
       ])
-    for table in LedgerSchema.contentTables {
+    for table in try LedgerSchema.contentTables(in: db) {
       nextRow[table.name] =
         (try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table.name)") ?? 0) + 1
     }
+    let overlaps = Dictionary(
+      recorded.overlaps.map { (EventFile(server: $0.server, path: $0.path), $0) }
+    ) { first, _ in first }
     for reading in recorded.readings {
       for input in reading.inputs {
-        try insertInput(input, zone: reading.timeZone, file: recorded.files[input.path])
+        try insertInput(input, zone: reading.timeZone)
       }
-      try insertEvents(reading.events)
+      try insertEvents(reading.events, overlaps: overlaps)
     }
-    for session in recorded.sessions { try insertSession(session) }
-    for finding in recorded.findings { try insertFinding(finding) }
+    let audited = try audit()
+    for session in audited.sessions { try insertSession(session) }
+    for finding in audited.findings { try insertFinding(finding) }
     for table in LedgerSchema.contentTables {
       try db.execute(
         sql: "INSERT INTO run_rows (run_id, table_name, first_row, row_count) VALUES (?, ?, ?, ?)",
@@ -61,14 +78,13 @@ struct LedgerWriter {
     return Ledger.Recorded(run: run, recordHash: record, rows: added.filter { $0.value > 0 })
   }
 
-  private mutating func insertInput(_ input: InputSummary, zone: String, file: FileIdentity?)
-    throws
-  {
+  private mutating func insertInput(_ input: InputSummary, zone: String) throws {
+    let range = input.range
     let described: [DatabaseValue] = [
       input.server.databaseValue, zone.databaseValue, input.path.databaseValue,
-      value(file?.device), value(file?.inode), input.bytes.databaseValue,
-      value(file?.prefixBytes), value(file?.prefixSHA256), input.bytes.databaseValue,
-      value(input.sha256), input.decodedBytes.databaseValue, input.lines.databaseValue,
+      value(range?.device), value(range?.inode), (range?.readTo ?? Int64(input.bytes)).databaseValue,
+      value(range?.prefixBytes), value(range?.prefixSHA256),
+      (range?.resumeOffset ?? Int64(input.bytes)).databaseValue, value(input.sha256), input.decodedBytes.databaseValue, input.lines.databaseValue,
       value(input.firstEpochMilliseconds), value(input.lastEpochMilliseconds),
       input.entries.databaseValue, input.unparsedLines.databaseValue,
       input.impossibleTimestamps.databaseValue, input.binaryLines.databaseValue,
@@ -79,15 +95,44 @@ struct LedgerWriter {
     ]
     // The same file in the same state, read the same way, is the same input.
     let identity = CanonicalRow.hash(table: "inputs.identity", described)
-    _ = try insert(LedgerSchema.inputs, [identity.databaseValue] + described)
+    guard let row = try insert(LedgerSchema.inputs, [identity.databaseValue] + described),
+      let range
+    else { return }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let carried = String(decoding: try encoder.encode(range.carried), as: UTF8.self)
+    _ = try insert(
+      LedgerSchema.inputRanges,
+      [
+        row.databaseValue, range.readFrom.databaseValue, range.readTo.databaseValue,
+        value(range.sha256), range.lineBase.databaseValue, range.lastLine.databaseValue,
+        range.resumeLine.databaseValue, value(range.legacyYear),
+        value(range.restart?.reason.rawValue), value(range.restart?.recordedBytes),
+        carried.databaseValue,
+      ])
   }
 
-  private mutating func insertEvents(_ events: [BackupEvent]) throws {
-    var seen: [EventKey: Int] = [:]
+  /// Inserts the events of one server's reading, each with its occurrence in its file: counted
+  /// from 1 in a file read from its start, on from the ledger's in a file read on, and taken
+  /// from the event recorded at the same line where the file was read again.
+  private mutating func insertEvents(_ events: [BackupEvent], overlaps: [EventFile: ReadOverlap])
+    throws
+  {
+    var seen: [EventFile: [EventKey: Int]] = [:]
+    var again: [EventFile: [LineKey: Int]] = [:]
     for event in events {
+      let file = EventFile(server: event.server, path: event.path)
       let key = EventKey(time: event.epochMilliseconds, kind: event.kind.rawValue, text: event.text)
-      let occurrence = (seen[key] ?? 0) + 1
-      seen[key] = occurrence
+      let overlap = overlaps[file]
+      if overlap != nil && again[file] == nil { again[file] = try recorded(at: overlap!) }
+      let occurrence: Int
+      if let recorded = again[file]?[LineKey(line: event.line, event: key)] {
+        occurrence = recorded
+      } else {
+        let before = try seen[file]?[key] ?? (overlap == nil ? 0 : maximumOccurrence(event))
+        occurrence = before + 1
+        seen[file, default: [:]][key] = occurrence
+      }
       _ = try insert(
         LedgerSchema.events,
         [
@@ -187,9 +232,49 @@ struct LedgerWriter {
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
+  /// The events the ledger holds at the lines of `overlap`, by line and event: their occurrences.
+  private func recorded(at overlap: ReadOverlap) throws -> [LineKey: Int] {
+    var found: [LineKey: Int] = [:]
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT line, time, kind, text, occurrence FROM events
+        WHERE server = ? AND path = ? AND line BETWEEN ? AND ?
+        """,
+      arguments: [
+        overlap.server, overlap.previousPath, overlap.lines.lowerBound, overlap.lines.upperBound,
+      ])
+    for row in rows {
+      let key = EventKey(time: row["time"], kind: row["kind"], text: row["text"])
+      found[LineKey(line: row["line"], event: key)] = row["occurrence"]
+    }
+    return found
+  }
+
+  /// The highest occurrence the ledger holds of `event`'s server, instant, kind and text; 0
+  /// for none.
+  private func maximumOccurrence(_ event: BackupEvent) throws -> Int {
+    try Int.fetchOne(
+      db,
+      sql: "SELECT max(occurrence) FROM events WHERE server = ? AND time = ? AND kind = ? AND text = ?",
+      arguments: [event.server, event.epochMilliseconds, event.kind.rawValue, event.text]) ?? 0
+  }
+
   private struct EventKey: Hashable {
     var time: Int64
     var kind: String
     var text: String
+  }
+
+  /// A server's events of one file.
+  private struct EventFile: Hashable {
+    var server: String
+    var path: String
+  }
+
+  /// An event at a line.
+  private struct LineKey: Hashable {
+    var line: Int
+    var event: EventKey
   }
 }

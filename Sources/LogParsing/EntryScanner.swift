@@ -58,7 +58,7 @@ public final class EntryScanner {
   /// The previous entry's instant, for counting entries out of order.
   private var previousEpochMilliseconds = Int64.min
   /// The year legacy timestamps are in, once the first one was dated, and its month.
-  private var legacyYearInUse: Int?
+  public private(set) var legacyYearInUse: Int?
   private var lastLegacyMonth = 0
 
   /// Creates a scanner for one input of a server in `converter`'s zone.
@@ -147,6 +147,13 @@ public final class EntryScanner {
   /// True for a line of spaces, tabs and carriage returns only.
   private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
     bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+  }
+
+  /// The line number of the entry that is open and may still take continuation lines, before
+  /// `finish`: where a reading that stops here must start again so as not to cut the entry in
+  /// two. Nil when none is (a structured line takes none).
+  public var openEntryLine: Int? {
+    state == .open ? entry.firstLineNumber : nil
   }
 
   /// Emits the last open entry; call once at the end of the input.

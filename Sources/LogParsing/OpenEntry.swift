@@ -91,6 +91,9 @@ final class OpenEntry {
     self.isMarked = isMarked
   }
 
+  /// The number of the entry's first line.
+  var firstLineNumber: Int { lineNumber }
+
   /// Leaves the header to be read from `evidence` when the entry is handed out, if it is.
   ///
   /// Call only when the whole first line is in `evidence` (no longer than

@@ -53,6 +53,10 @@ public final class EnvelopeDecoder {
     var isOpen = false
   }
   private var parts = [Parts(), Parts()]
+  /// The file line numbers where a line carried in parts (CRI `P`, Docker's 16 KiB records)
+  /// began whose last part never came, as `finish` found them: where a reading that stops at
+  /// the end must start again so as not to cut the line.
+  public private(set) var unfinishedPartLines: [Int] = []
   /// Unescaped text of the current Docker record.
   private var unescaped: [UInt8] = []
 
@@ -79,6 +83,7 @@ public final class EnvelopeDecoder {
   /// Hands out what is still held or joined; call once at the end of the file.
   public func finish(_ body: Body) rethrows {
     if envelope == nil { try decide(body) }
+    unfinishedPartLines = parts.filter(\.isOpen).map(\.number)
     for stream in parts.indices where parts[stream].isOpen {
       try deliverParts(stream, body)
     }

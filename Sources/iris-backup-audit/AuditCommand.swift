@@ -67,6 +67,7 @@ struct AuditCommand: ParsableCommand {
     // history are tens of megabytes of them), and the memory they held goes back to the system.
     outcome.readings = []
     MemoryRelease.returnFreedMemory()
+    InputDiagnostics.report(unchanged: outcome.unchangedFiles)
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     try Pipeline.write(outcome, of: pipeline, fallback: fallback)
     throw ExitCode(outcome.result.summary.exitCode)

@@ -10,16 +10,16 @@ struct LedgerFile {
   /// The tables whose counts a run may change.
   static let tables = [
     "runs", "run_rows", "inputs", "events", "sessions", "session_members", "findings",
-    "finding_evidence",
+    "finding_evidence", "input_ranges",
   ]
 
-  /// Rows per table.
+  /// Rows per table (a table the file does not have yet counts none).
   func rowCounts() throws -> [String: Int] {
     let queue = try DatabaseQueue(path: path)
     defer { try? queue.close() }
     return try queue.read { db in
       var counts: [String: Int] = [:]
-      for table in Self.tables {
+      for table in Self.tables where try db.tableExists(table) {
         counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
       }
       return counts
@@ -43,8 +43,38 @@ struct LedgerFile {
     return try queue.read { db in try Int.fetchOne(db, sql: sql) }
   }
 
+  /// The texts of the first column `sql` selects.
+  func texts(_ sql: String) throws -> [String] {
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    return try queue.read { db in try String.fetchAll(db, sql: sql) }
+  }
+
   /// `ledger verify` on the file.
   func verify() throws -> CommandRunner.Result {
     try CommandRunner.run(["ledger", "verify", path])
+  }
+
+  /// `audit FOLDER --ledger FILE --format json --tz UTC --report-time TIME`, with `extra`
+  /// arguments.
+  func audit(_ folder: String, at time: String, _ extra: [String] = []) throws
+    -> CommandRunner.Result
+  {
+    try CommandRunner.run(
+      ["audit", folder, "--ledger", path, "--format", "json", "--tz", "UTC", "--report-time", time]
+        + extra)
+  }
+
+  /// Appends `text` to the file at `path`, as a log grows: same file, same inode.
+  static func append(_ text: String, to path: String) throws {
+    try append(bytes: Array(text.utf8), to: path)
+  }
+
+  /// Appends `bytes`, which may end anywhere: in a line, in a UTF-8 sequence.
+  static func append(bytes: some Sequence<UInt8>, to path: String) throws {
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(bytes))
+    try handle.close()
   }
 }

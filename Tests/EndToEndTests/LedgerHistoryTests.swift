@@ -53,19 +53,36 @@ import Testing
     // 1. The cron run during the backup: both servers frozen, the session in progress.
     let first = try record(live, ledger, at: AuditedCluster.time(1030))
     #expect(first.verdicts == ["in-progress"], "\(first.standardError)")
+    var recorded: [String: Int] = [:]
+    for input in first.inputs {
+      #expect(input.reading == nil, "a first reading reads the whole file")
+      recorded[input.path] = try ledger.integer(
+        "SELECT offset_read FROM inputs WHERE path = '\(input.path)' ORDER BY id DESC LIMIT 1")
+    }
     // 2. The rest of the log, then the rotation: IRIS renames the log and starts a new one.
     for server in Self.servers {
       let log = "\(live)/\(server)/messages.log"
-      try append(Self.parts(server)[1], to: log)
+      try LedgerFile.append(Self.parts(server)[1], to: log)
       try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
       _ = try folder.write("live/\(server)/messages.log", text: Self.parts(server)[2])
     }
     let second = try record(live, ledger, at: AuditedCluster.time(10_000))
     #expect(second.verdicts.first == "consistent", "the thaw a later run read ends the freeze")
+    // The renamed file is read on from where the ledger stopped, not read again.
+    for server in Self.servers {
+      let log = "\(live)/\(server)/messages.log"
+      let renamed = try #require(second.inputs.first { $0.path == log + ".1" })
+      let reading = try #require(renamed.reading, "\(log).1 was read whole again")
+      #expect(reading.from == recorded[log] && reading.from > 0)
+      #expect(reading.to == renamed.bytes)
+      #expect(renamed.sha256 == nil, "no whole-file hash for a file read in part")
+      let new = try #require(second.inputs.first { $0.path == log })
+      #expect(new.reading == nil && new.sha256 != nil, "the new log is read whole")
+    }
     // 3. The rotated file is purged, the log grows, and two more runs read what is left.
     for server in Self.servers {
       try FileManager.default.removeItem(atPath: "\(live)/\(server)/messages.log.1")
-      try append(Self.parts(server)[3], to: "\(live)/\(server)/messages.log")
+      try LedgerFile.append(Self.parts(server)[3], to: "\(live)/\(server)/messages.log")
     }
     _ = try record(live, ledger, at: Self.reportTime)
     let counts = try ledger.rowCounts()
@@ -101,7 +118,7 @@ import Testing
     // The rerun added its run and nothing else, and the report is the same, byte for byte.
     var afterRerun = counts
     afterRerun["runs", default: 0] += 1
-    afterRerun["run_rows", default: 0] += 6
+    afterRerun["run_rows", default: 0] += LedgerFile.tables.count - 2
     #expect(try ledger.rowCounts() == afterRerun)
     let again = try CommandRunner.run(
       ["report", "--ledger", ledger.path, "--format", "json", "--report-time", Self.reportTime])
@@ -175,21 +192,10 @@ import Testing
 
   /// `audit FOLDER --ledger` at `time`, its JSON report decoded.
   private func record(_ folder: String, _ ledger: LedgerFile, at time: String) throws -> Essence {
-    let run = try CommandRunner.run(
-      [
-        "audit", folder, "--ledger", ledger.path, "--format", "json", "--tz", "UTC",
-        "--report-time", time,
-      ])
+    let run = try ledger.audit(folder, at: time)
     var essence = try Essence(run.standardOutput)
     essence.standardError = run.standardError
     return essence
-  }
-
-  private func append(_ text: String, to path: String) throws {
-    let handle = try #require(FileHandle(forWritingAtPath: path))
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data(text.utf8))
-    try handle.close()
   }
 }
 
@@ -202,8 +208,9 @@ struct Essence: Equatable {
   var summary: String
   var verdicts: [String]
   var rules: [String]
-  /// Not compared: what the run said.
+  /// Not compared: what the run said, and what it read.
   var standardError = ""
+  var inputs: [ReportedInput]
 
   init(_ report: String) throws {
     let object = try JSONSerialization.jsonObject(with: Data(report.utf8))
@@ -221,6 +228,7 @@ struct Essence: Equatable {
     summary = try Self.text(document["summary"] ?? [:])
     verdicts = sessions.map { $0["verdict"] as? String ?? "?" }
     rules = findings.map { $0["rule"] as? String ?? "?" }
+    inputs = (document["inputs"] as? [[String: Any]] ?? []).map(ReportedInput.init)
   }
 
   static func == (left: Essence, right: Essence) -> Bool {
@@ -232,5 +240,48 @@ struct Essence: Equatable {
     String(
       decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]),
       as: UTF8.self)
+  }
+}
+
+/// An input of a JSON report, with how the ledger read it (`inputs[].reading`, schema 1.3).
+struct ReportedInput: Equatable {
+  /// `inputs[].reading`: the bytes the latest run that read the file read.
+  struct Reading: Equatable {
+    var from: Int
+    var to: Int
+    var sha256: String?
+    var recordedTo: Int
+    var restart: String?
+    var restartRecordedBytes: Int?
+  }
+
+  var path: String
+  var bytes: Int
+  var sha256: String?
+  var entries: Int
+  var unparsedLines: Int
+  var containerLines: Int
+  var envelope: String
+  var reading: Reading?
+
+  /// Where the ledger stopped: `reading.recorded_to`, or nil when the report has no reading.
+  var recordedTo: Int? { reading?.recordedTo }
+
+  init(_ object: [String: Any]) {
+    path = object["path"] as? String ?? ""
+    bytes = object["bytes"] as? Int ?? -1
+    sha256 = object["sha256"] as? String
+    entries = object["entries"] as? Int ?? -1
+    unparsedLines = object["unparsed_lines"] as? Int ?? -1
+    containerLines = object["container_lines"] as? Int ?? -1
+    envelope = object["envelope"] as? String ?? ""
+    if let reading = object["reading"] as? [String: Any] {
+      let restart = reading["restart"] as? [String: Any]
+      self.reading = Reading(
+        from: reading["from"] as? Int ?? -1, to: reading["to"] as? Int ?? -1,
+        sha256: reading["sha256"] as? String, recordedTo: reading["recorded_to"] as? Int ?? -1,
+        restart: restart?["reason"] as? String,
+        restartRecordedBytes: restart?["recorded_bytes"] as? Int)
+    }
   }
 }

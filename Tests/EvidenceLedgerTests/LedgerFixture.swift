@@ -24,6 +24,6 @@ enum LedgerFixture {
     let result = Auditor(configuration: AuditConfiguration()).audit(readings)
     return LedgerRun(
       toolVersion: "test", startedAt: 1, finishedAt: 2, reportTime: 3, configuration: "{}",
-      readings: readings, sessions: result.sessions, findings: result.findings, files: [:])
+      readings: readings, sessions: result.sessions, findings: result.findings)
   }
 }

@@ -108,4 +108,24 @@ import Testing
     #expect(!report.isIntact)
     #expect(report.problems.contains { $0.hasPrefix(expected) }, "\(report.problems)")
   }
+
+  @Test func aFileThatCouldNotBeReadAndWasReadLaterIsNoFailureAnyMore() throws {
+    let folder = try TemporaryFolder()
+    let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
+    var reading = try LedgerFixture.readings()[0]
+    var unreadable = InputSummary(server: reading.server, path: "logs/messages.log")
+    unreadable.failure = "cannot read logs/messages.log: permission denied"
+    let failed = ServerReading(
+      server: reading.server, timeZone: "UTC", events: [], inputs: [unreadable])
+    _ = try ledger.record(try LedgerFixture.run([failed]))
+    #expect(try ledger.readings().flatMap(\.failures).count == 1)
+    reading.inputs = reading.inputs.map { input in
+      var input = input
+      input.path = "logs/messages.log"
+      return input
+    }
+    _ = try ledger.record(try LedgerFixture.run([reading]))
+    #expect(try ledger.readings().flatMap(\.failures) == [])
+    #expect(try ledger.readings().flatMap(\.inputs).map(\.path) == ["logs/messages.log"])
+  }
 }

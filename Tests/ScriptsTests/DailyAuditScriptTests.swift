@@ -113,4 +113,32 @@ struct DailyAuditScriptTests {
     #expect(!ids(kept).isEmpty)
     #expect(ids(history) == ids(kept))
   }
+
+  @Test func theNextDaysRunReadsOnlyWhatTheLogsGained() throws {
+    let folder = try TemporaryFolder()
+    let cluster = folder.path + "/cluster"
+    try FileManager.default.copyItem(atPath: ScriptRunner.sample("clean-week"), toPath: cluster)
+    #expect(try Self.audit(cluster, folder).run.status == 0)
+    let log = cluster + "/master/messages.log"
+    let size = try #require(try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int)
+    let line = "08/12/21-06:00:00:000 (50) 0 [Utility.Event] LMF Info:  Licensed for 16 users.\n"
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(line.utf8))
+    try handle.close()
+    let next = try Self.audit(cluster, folder)
+    #expect(next.run.status == 0, "\(next.run.standardError)")
+    let day = try #require(try FileManager.default.contentsOfDirectory(atPath: next.reportRoot).first)
+    let report = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: "\(next.reportRoot)/\(day)/report.json")))
+        as? [String: Any])
+    let inputs = report["inputs"] as? [[String: Any]] ?? []
+    let master = try #require(inputs.first { $0["path"] as? String == log })
+    let reading = try #require(master["reading"] as? [String: Any], "read whole again")
+    #expect((reading["from"] as? Int ?? 0) > size / 2)
+    #expect(reading["to"] as? Int == size + line.utf8.count)
+    // The other files did not change: no run read them again.
+    #expect(inputs.filter { $0["reading"] != nil }.count == 1)
+  }
 }

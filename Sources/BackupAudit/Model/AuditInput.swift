@@ -34,6 +34,8 @@ public struct AuditInput: Sendable, Equatable, Codable {
   public var envelope: String
   /// Lines of a container's own output around an `iris-main` log.
   public var containerLines: Int
+  /// How the evidence ledger read the file, when not whole in one go; nil otherwise.
+  public var reading: InputReading?
 
   /// The audit's record of what the reader counted in one file.
   public init(_ summary: InputSummary) {
@@ -57,6 +59,7 @@ public struct AuditInput: Sendable, Equatable, Codable {
     sha256 = summary.sha256
     envelope = summary.envelope ?? "plain"
     containerLines = summary.containerLines
+    reading = summary.range.flatMap(InputReading.init)
   }
 
   /// An input with nothing counted, for `path` of `server`.
