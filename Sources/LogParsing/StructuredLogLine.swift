@@ -91,35 +91,46 @@ public struct StructuredLogLine: Equatable, Sendable {
     return text.withUTF8 { parseWhen(UnsafeRawBufferPointer($0)) }
   }
 
-  /// `parseWhen` on the bytes themselves.
+  /// `parseWhen` on the bytes themselves: fixed offsets read straight from memory, because it
+  /// runs for every line of a structured log.
   static func parseWhen(_ bytes: UnsafeRawBufferPointer) -> LocalTimestamp? {
-    guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D,
-      bytes[10] == 0x20 || bytes[10] == UInt8(ascii: "T"), bytes[13] == 0x3A, bytes[16] == 0x3A
-    else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        let digit = bytes[index] &- 0x30
-        guard digit < 10 else { return nil }
-        value = value * 10 + Int(digit)
-      }
-      return value
+    let count = bytes.count
+    guard count >= 19, let base = bytes.baseAddress else { return nil }
+    @inline(__always) func byte(_ offset: Int) -> UInt8 {
+      base.load(fromByteOffset: offset, as: UInt8.self)
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+    @inline(__always) func digit(_ offset: Int) -> UInt8 { byte(offset) &- 0x30 }
+    let separator = byte(10)
+    guard byte(4) == 0x2D, byte(7) == 0x2D, separator == 0x20 || separator == UInt8(ascii: "T"),
+      byte(13) == 0x3A, byte(16) == 0x3A
     else { return nil }
+    let y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3)
+    let mo0 = digit(5), mo1 = digit(6), d0 = digit(8), d1 = digit(9)
+    let h0 = digit(11), h1 = digit(12), mi0 = digit(14), mi1 = digit(15)
+    let s0 = digit(17), s1 = digit(18)
+    // Each is below 10 exactly when the largest is.
+    let largest = max(
+      max(max(y0, y1), max(y2, y3)), max(max(mo0, mo1), max(d0, d1)),
+      max(max(h0, h1), max(mi0, mi1)), max(s0, s1))
+    guard largest < 10 else { return nil }
+    @inline(__always) func pair(_ tens: UInt8, _ ones: UInt8) -> Int {
+      Int(tens) * 10 + Int(ones)
+    }
     var millisecond = 0
-    if bytes.count > 19 {
-      guard bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ",") else { return nil }
-      let digits = bytes[20...].prefix { $0 &- 0x30 < 10 }
-      guard !digits.isEmpty, 20 + digits.count == bytes.count else { return nil }
-      for (index, digit) in digits.prefix(3).enumerated() {
-        millisecond += Int(digit - 0x30) * (index == 0 ? 100 : index == 1 ? 10 : 1)
+    if count > 19 {
+      let mark = byte(19)
+      guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: ","), count > 20 else { return nil }
+      var scale = 100
+      for offset in 20..<count {
+        let value = digit(offset)
+        guard value < 10 else { return nil }
+        millisecond += Int(value) * scale
+        scale /= 10
       }
     }
     return LocalTimestamp(
-      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-      millisecond: millisecond)
+      year: pair(y0, y1) * 100 + pair(y2, y3), month: pair(mo0, mo1), day: pair(d0, d1),
+      hour: pair(h0, h1), minute: pair(mi0, mi1), second: pair(s0, s1), millisecond: millisecond)
   }
 
   /// The name/value form: `name=value` or `name="quoted \" value"`, separated by spaces, read

@@ -29,4 +29,16 @@ const uint8_t *byte_search_set_find(const byte_search_set *set, const uint8_t *h
 /// The same search without vector instructions, for tests that compare the two.
 const uint8_t *byte_search_set_find_scalar(const byte_search_set *set, const uint8_t *haystack,
                                            size_t length);
+
+/// Reads `line` as one flat JSON object of plain ASCII text, in one pass: returns 1 and the
+/// bounds of the contents of its last "when" string value in *start and *end, or 0.
+///
+/// Plain: no backslash, no byte below 0x20 and none of 0x80 and above, anywhere. Flat: the
+/// values are strings, numbers (JSON's grammar), true, false or null; only spaces separate
+/// tokens; nothing follows the closing brace but spaces. Every other line gives 0.
+int flat_json_last_when(const uint8_t *line, size_t length, size_t *start, size_t *end);
+
+/// The same reader finding quotes and unplain bytes one byte at a time, for tests that
+/// compare the two.
+int flat_json_last_when_scalar(const uint8_t *line, size_t length, size_t *start, size_t *end);
 #endif
