@@ -24,7 +24,7 @@ public struct StructuredLogLine: Equatable, Sendable {
     let fields: [String: String]
     let layout: EntryLayout
     if first == UInt8(ascii: "{") {
-      guard let parsed = jsonFields(line) else { return nil }
+      guard let parsed = escapedJSONFields(line) ?? jsonFields(line) else { return nil }
       fields = parsed
       layout = .structuredJSON
     } else if startsWithWhen(line) {
