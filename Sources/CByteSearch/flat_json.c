@@ -183,6 +183,12 @@ static inline int last_when(const uint8_t *line, size_t length, size_t *start, s
   enum phase phase = phase_key;
   size_t position = 1, string_start = 0;
   int in_string = 0, key_is_when = 0, found = 0;
+  // Quotes before this are already read.
+  size_t resume = 0;
+  // `": "` and `", "` as they lie in memory, read as one word.
+  uint32_t key_gap, value_gap;
+  memcpy(&key_gap, "\": \"", 4);
+  memcpy(&value_gap, "\", \"", 4);
   for (size_t block = 0; block < length; block += 64) {
     size_t count = length - block < 64 ? length - block : 64;
     block_masks masks;
@@ -196,20 +202,34 @@ static inline int last_when(const uint8_t *line, size_t length, size_t *start, s
     if (masks.unplain) return 0;
     for (uint64_t quotes = masks.quotes; quotes; quotes &= quotes - 1) {
       size_t quote = block + (size_t)__builtin_ctzll(quotes);
+      // The opening quote of a string already begun below.
+      if (quote < resume) continue;
       if (in_string) {
-        in_string = 0;
         position = quote + 1;
-        if (phase == phase_in_key) {
+        int is_key = phase == phase_in_key;
+        if (is_key) {
           key_is_when = quote - string_start == 4 && memcmp(line + string_start, "when", 4) == 0;
-          phase = phase_colon;
-        } else {
-          if (key_is_when) {
-            *start = string_start;
-            *end = quote;
-            found = 1;
-          }
-          phase = phase_after_value;
+        } else if (key_is_when) {
+          *start = string_start;
+          *end = quote;
+          found = 1;
         }
+        // What a log writer puts between strings, `": "` after a key and `", "` after a value,
+        // read with the next string's opening quote in one step.
+        uint32_t next;
+        if (quote + 4 <= length && (memcpy(&next, line + quote, 4), next == (is_key ? key_gap : value_gap))) {
+          phase = is_key ? phase_in_value : phase_in_key;
+          string_start = quote + 4;
+          // Its opening quote is read: out of this block's mask, or passed over in the next.
+          if (quote + 3 - block < 64) {
+            quotes &= ~((uint64_t)1 << (quote + 3 - block));
+          } else {
+            resume = quote + 4;
+          }
+          continue;
+        }
+        in_string = 0;
+        phase = is_key ? phase_colon : phase_after_value;
       } else {
         if (!structure(line, position, quote, 1, &phase)) return 0;
         in_string = 1;
