@@ -182,9 +182,9 @@ public final class EventExtractor {
     let range = literalRanges[index]
     let holds =
       text.count >= range.count
-      && byte_search_memmem(
-        text.baseAddress!, text.count, literalBytes.baseAddress! + range.lowerBound, range.count)
-        != nil
+      && byte_search_contains(
+        text.baseAddress!.assumingMemoryBound(to: UInt8.self), text.count,
+        literalBytes.baseAddress! + range.lowerBound, range.count) == 1
     literalStates[index] = entryNumber << 1 | (holds ? 1 : 0)
     return holds
   }

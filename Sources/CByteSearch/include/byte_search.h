@@ -7,6 +7,12 @@
 const void *byte_search_memmem(const void *haystack, size_t haystack_length, const void *needle,
                                size_t needle_length);
 
+/// 1 when `needle` lies in `haystack` (always for an empty needle), else 0: memmem(3) for long
+/// haystacks, a scan for the needle's first byte for short ones (a message), where memmem's
+/// preparation costs more than the search.
+int byte_search_contains(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle,
+                         size_t needle_length);
+
 /// A set of literals searched for together in one pass (see byte_search_set_find).
 typedef struct byte_search_set byte_search_set;
 
