@@ -18,29 +18,28 @@
 /// Built once per extractor and read through pointers it owns, so that a walk allocates,
 /// copies and retains nothing: a struct of pointers, freed by its owner's `deallocate()`.
 struct CatalogueDispatch {
-  /// One node of the trie: its children and the entries whose prefix ends here.
+  /// One node of the trie, its chains of single children merged into it: the elements that
+  /// lead to it from its parent, its children, and the entries whose prefix ends here.
   struct Node {
-    /// `edges[firstEdge..<firstEdge + edgeCount]`.
-    var firstEdge: Int32
-    var edgeCount: Int32
+    /// `labels[firstLabel..<firstLabel + labelCount]`: bytes, or `anyCharacter` for `.`;
+    /// empty for the root only.
+    var firstLabel: Int32
+    var labelCount: Int32
+    /// `children[firstChild..<firstChild + childCount]`, node indices.
+    var firstChild: Int32
+    var childCount: Int32
     /// `ends[firstEnd..<firstEnd + endCount]`.
     var firstEnd: Int32
     var endCount: Int32
   }
 
-  /// One child of a node: the next element of some prefix and the node it leads to.
-  struct Edge {
-    /// A byte, or `anyCharacter` for `.`.
-    var element: UInt16
-    var node: Int32
-  }
-
   /// The edge element of `.`.
   static let anyCharacter: UInt16 = 0x100
 
-  /// The nodes, the root first, and every node's edges and ends, end to end.
+  /// The nodes, the root first, and every node's label, children and ends, end to end.
   private let nodes: UnsafeMutableBufferPointer<Node>
-  private let edges: UnsafeMutableBufferPointer<Edge>
+  private let labels: UnsafeMutableBufferPointer<UInt16>
+  private let children: UnsafeMutableBufferPointer<Int32>
   private let ends: UnsafeMutableBufferPointer<Int32>
   /// Which entries match the whole message rather than its first line.
   private let isWholeEntry: UnsafeMutableBufferPointer<Bool>
@@ -53,8 +52,8 @@ struct CatalogueDispatch {
   /// its subject is the whole message or its first line.
   init(prefixes: [[AnchoredPrefix.Element]], isWholeEntry wholeEntries: [Bool]) {
     precondition(prefixes.count == wholeEntries.count)
-    // Built as dictionaries first, then laid out flat.
-    var children: [[UInt16: Int]] = [[:]]
+    // Built one element per node first, then laid out flat with chains merged.
+    var next: [[UInt16: Int]] = [[:]]
     var endings: [[Int]] = [[]]
     for (entry, prefix) in prefixes.enumerated() {
       var node = 0
@@ -64,44 +63,66 @@ struct CatalogueDispatch {
         case .byte(let byte): key = UInt16(byte)
         case .anyCharacter: key = Self.anyCharacter
         }
-        if let next = children[node][key] {
-          node = next
+        if let child = next[node][key] {
+          node = child
         } else {
-          children.append([:])
+          next.append([:])
           endings.append([])
-          children[node][key] = children.count - 1
-          node = children.count - 1
+          next[node][key] = next.count - 1
+          node = next.count - 1
         }
       }
       endings[node].append(entry)
     }
-    nodes = .allocate(capacity: children.count)
-    edges = .allocate(capacity: max(children.count - 1, 1))
+    var laidOut: [(label: [UInt16], children: [Int], ends: [Int])] = []
+    // Lays out the node reached by `label` from its parent, and its subtree; its index.
+    func layOut(_ start: Int, label: [UInt16]) -> Int {
+      var node = start
+      var label = label
+      while node != 0 && endings[node].isEmpty && next[node].count == 1 {
+        let (key, child) = next[node].first!
+        label.append(key)
+        node = child
+      }
+      let index = laidOut.count
+      laidOut.append((label, [], endings[node]))
+      let sorted = next[node].sorted { $0.key < $1.key }
+      laidOut[index].children = sorted.map { layOut($0.value, label: [$0.key]) }
+      return index
+    }
+    _ = layOut(0, label: [])
+    nodes = .allocate(capacity: laidOut.count)
+    labels = .allocate(capacity: max(laidOut.reduce(0) { $0 + $1.label.count }, 1))
+    children = .allocate(capacity: max(laidOut.count - 1, 1))
     ends = .allocate(capacity: max(prefixes.count, 1))
     isWholeEntry = .allocate(capacity: max(prefixes.count, 1))
     found = .allocate(capacity: max(prefixes.count, 1))
-    pending = .allocate(capacity: children.count)
+    pending = .allocate(capacity: laidOut.count)
     for (index, value) in wholeEntries.enumerated() { isWholeEntry[index] = value }
-    var edgeCount = 0
+    var labelCount = 0
+    var childCount = 0
     var endCount = 0
-    for node in children.indices {
-      let sorted = children[node].sorted { $0.key < $1.key }
-      for (offset, child) in sorted.enumerated() {
-        edges[edgeCount + offset] = Edge(element: child.key, node: Int32(child.value))
+    for (index, node) in laidOut.enumerated() {
+      for (offset, element) in node.label.enumerated() { labels[labelCount + offset] = element }
+      for (offset, child) in node.children.enumerated() {
+        children[childCount + offset] = Int32(child)
       }
-      for (offset, entry) in endings[node].enumerated() { ends[endCount + offset] = Int32(entry) }
-      nodes[node] = Node(
-        firstEdge: Int32(edgeCount), edgeCount: Int32(sorted.count), firstEnd: Int32(endCount),
-        endCount: Int32(endings[node].count))
-      edgeCount += sorted.count
-      endCount += endings[node].count
+      for (offset, entry) in node.ends.enumerated() { ends[endCount + offset] = Int32(entry) }
+      nodes[index] = Node(
+        firstLabel: Int32(labelCount), labelCount: Int32(node.label.count),
+        firstChild: Int32(childCount), childCount: Int32(node.children.count),
+        firstEnd: Int32(endCount), endCount: Int32(node.ends.count))
+      labelCount += node.label.count
+      childCount += node.children.count
+      endCount += node.ends.count
     }
   }
 
   /// Frees the trie; call once, when its owner goes.
   func deallocate() {
     nodes.deallocate()
-    edges.deallocate()
+    labels.deallocate()
+    children.deallocate()
     ends.deallocate()
     isWholeEntry.deallocate()
     found.deallocate()
@@ -129,31 +150,71 @@ struct CatalogueDispatch {
           count = insert(entry, count)
         }
       }
-      let firstEdge = Int(node.firstEdge)
-      let edgeRange = firstEdge..<(firstEdge + Int(node.edgeCount))
-      if offset < 0 {
-        for edge in edgeRange {
-          pending[waiting] = (edges[edge].node, -1)
-          waiting += 1
-        }
-        continue
-      }
-      guard offset < message.count else { continue }
-      let byte = message[offset]
-      for edge in edgeRange {
-        let element = edges[edge].element
-        if element == UInt16(byte) {
-          pending[waiting] = (edges[edge].node, offset + 1)
-          waiting += 1
-        } else if element == Self.anyCharacter {
-          // One byte of printable ASCII or a tab is one character and no line end.
-          let isOneCharacter = byte == 0x09 || (byte >= 0x20 && byte < 0x80)
-          pending[waiting] = (edges[edge].node, isOneCharacter ? offset + 1 : -1)
+      let firstChild = Int(node.firstChild)
+      for child in firstChild..<(firstChild + Int(node.childCount)) {
+        let reached = self.offset(after: children[child], from: offset, in: message)
+        if reached != Self.unmatched {
+          pending[waiting] = (children[child], reached)
           waiting += 1
         }
       }
     }
     return UnsafeBufferPointer(rebasing: found[..<count])
+  }
+
+  /// What `offset(after:from:in:)` gives for a label the message does not go on with.
+  private static let unmatched = Int.min
+
+  /// The offset in `message` after the label of `node`, read from `offset` (-1: every entry
+  /// below is a candidate already), or -1 when a `.` meets a byte that may not be one whole
+  /// character, or `unmatched`.
+  @inline(__always)
+  private func offset(after node: Int32, from offset: Int, in message: UnsafeRawBufferPointer)
+    -> Int
+  {
+    guard offset >= 0 else { return -1 }
+    let label = nodes[Int(node)]
+    let first = Int(label.firstLabel)
+    let count = Int(label.labelCount)
+    guard message.count - offset >= count else {
+      // Too short for the label, unless a `.` before the end is left to PCRE2.
+      return matchedPart(first, count, from: offset, in: message)
+    }
+    var cursor = offset
+    for index in first..<(first + count) {
+      let element = labels[index]
+      let byte = message[cursor]
+      if element == UInt16(byte) {
+        cursor += 1
+      } else if element == Self.anyCharacter {
+        // One byte of printable ASCII or a tab is one character and no line end.
+        guard byte == 0x09 || (byte >= 0x20 && byte < 0x80) else { return -1 }
+        cursor += 1
+      } else {
+        return Self.unmatched
+      }
+    }
+    return cursor
+  }
+
+  /// For a message that ends inside a label: -1 when the label's part before the end matches
+  /// up to a `.` at a byte that may not be one character, else `unmatched`.
+  private func matchedPart(
+    _ first: Int, _ count: Int, from offset: Int, in message: UnsafeRawBufferPointer
+  ) -> Int {
+    var cursor = offset
+    for index in first..<(first + count) {
+      guard cursor < message.count else { return Self.unmatched }
+      let element = labels[index]
+      let byte = message[cursor]
+      if element == Self.anyCharacter {
+        guard byte == 0x09 || (byte >= 0x20 && byte < 0x80) else { return -1 }
+      } else if element != UInt16(byte) {
+        return Self.unmatched
+      }
+      cursor += 1
+    }
+    return Self.unmatched
   }
 
   /// Inserts `entry` among the first `count` found, in order and once; the new count.

@@ -92,5 +92,9 @@ struct CatalogueDispatchTests {
     #expect(candidates("a", catalogue) == [1, 4])
     #expect(candidates("ab\u{e9}d", catalogue) == [0, 1, 3, 4, 5])
     #expect(candidates("zzz", catalogue) == [4])
+    // A message that ends inside a shared run of the trie, before or at a `.`.
+    #expect(candidates("ab", catalogue) == [1, 4, 5])
+    #expect(candidates("ab\u{e9}", catalogue) == [0, 1, 3, 4, 5])
+    #expect(candidates("abc", catalogue) == [1, 4, 5])
   }
 }
