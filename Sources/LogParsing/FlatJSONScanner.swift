@@ -14,20 +14,24 @@ enum FlatJSONScanner {
   /// The range of the last `when` string value when the whole line is a valid flat object of
   /// plain text whose values are strings, numbers, `true`, `false` or `null`; nil otherwise.
   static func lastWhen(_ line: UnsafeRawBufferPointer) -> Range<Int>? {
-    guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-    var start = 0
-    var end = 0
-    guard flat_json_last_when(base, line.count, &start, &end) == 1 else { return nil }
-    return start..<end
+    read(line, usesVectors: true)
   }
 
   /// The same reader finding quotes and unplain bytes one byte at a time, for tests that
   /// compare the two.
   static func lastWhenWithoutVectors(_ line: UnsafeRawBufferPointer) -> Range<Int>? {
+    read(line, usesVectors: false)
+  }
+
+  @inline(__always)
+  private static func read(_ line: UnsafeRawBufferPointer, usesVectors: Bool) -> Range<Int>? {
     guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
     var start = 0
     var end = 0
-    guard flat_json_last_when_scalar(base, line.count, &start, &end) == 1 else { return nil }
-    return start..<end
+    let found =
+      usesVectors
+      ? flat_json_last_when(base, line.count, &start, &end)
+      : flat_json_last_when_scalar(base, line.count, &start, &end)
+    return found == 1 ? start..<end : nil
   }
 }
