@@ -1,4 +1,5 @@
 #include <string.h>
+#include <stdint.h>
 #include "byte_search.h"
 
 #if defined(__SSE2__)
@@ -7,9 +8,11 @@
 
 // The line is read in blocks of 64 bytes: for each, one mask of its quotes and one of its
 // unplain bytes (16 bytes per SSE2 step, or one at a time in the scalar reader). Any unplain
-// byte ends the reading; the quotes bound the strings, whose contents then cost nothing more,
-// and only the few bytes between strings (": ", ", ", a number) are read one by one by the
-// grammar below. The state lives in locals, so the per-line path touches no memory but the line.
+// byte ends the reading; the quotes, taken two at a time, bound the strings, whose contents then
+// cost nothing more. Between strings, the gaps a log writer leaves (": " after a key, ", " after
+// a value) are one two-byte compare; any other gap (a number, other spacing) is read one byte at
+// a time by the grammar below. The state lives in locals, so the per-line path touches no memory
+// but the line.
 
 enum phase {
   // A key's opening quote comes next, after spaces (after '{' or ',').
@@ -79,17 +82,6 @@ static inline int literal(const uint8_t *line, size_t *cursor, size_t end) {
 __attribute__((always_inline)) static inline int structure(const uint8_t *line, size_t cursor,
                                                           size_t end, int at_quote,
                                                           enum phase *phase) {
-  // The gaps a log writer leaves, `": "` after a key and `, ` after a value, first.
-  if (end - cursor == 2 && at_quote && line[cursor + 1] == ' ') {
-    if (*phase == phase_colon && line[cursor] == ':') {
-      *phase = phase_in_value;
-      return 1;
-    }
-    if (*phase == phase_after_value && line[cursor] == ',') {
-      *phase = phase_in_key;
-      return 1;
-    }
-  }
   switch (*phase) {
   case phase_key:
     cursor = skip_spaces(line, cursor, end);
@@ -177,18 +169,34 @@ static inline block_masks masks_sse2(const uint8_t *block, size_t count, size_t 
 }
 #endif
 
+// Reads the string whose contents are [open + 1, close): a key sets whether it is `when`, a
+// value of `when` is kept; the phase moves to what follows the string.
+static inline void read_string(const uint8_t *line, size_t open, size_t close, enum phase *phase,
+                               int *key_is_when, size_t *start, size_t *end, int *found) {
+  if (*phase == phase_in_key) {
+    *key_is_when = close - open == 5 && memcmp(line + open + 1, "when", 4) == 0;
+    *phase = phase_colon;
+  } else {
+    if (*key_is_when) {
+      *start = open + 1;
+      *end = close;
+      *found = 1;
+    }
+    *phase = phase_after_value;
+  }
+}
+
 static inline int last_when(const uint8_t *line, size_t length, size_t *start, size_t *end,
                             int uses_vectors) {
   if (length == 0 || line[0] != '{') return 0;
   enum phase phase = phase_key;
-  size_t position = 1, string_start = 0;
-  int in_string = 0, key_is_when = 0, found = 0;
-  // Quotes before this are already read.
-  size_t resume = 0;
-  // `": "` and `", "` as they lie in memory, read as one word.
-  uint32_t key_gap, value_gap;
-  memcpy(&key_gap, "\": \"", 4);
-  memcpy(&value_gap, "\", \"", 4);
+  // The first byte after the last string read; the opening quote of a string that goes on
+  // into the next block (none: SIZE_MAX).
+  size_t position = 1, open = SIZE_MAX;
+  int key_is_when = 0, found = 0;
+  uint16_t colon_gap, comma_gap;
+  memcpy(&colon_gap, ": ", 2);
+  memcpy(&comma_gap, ", ", 2);
   for (size_t block = 0; block < length; block += 64) {
     size_t count = length - block < 64 ? length - block : 64;
     block_masks masks;
@@ -200,44 +208,40 @@ static inline int last_when(const uint8_t *line, size_t length, size_t *start, s
     masks = masks_scalar(line + block, count);
 #endif
     if (masks.unplain) return 0;
-    for (uint64_t quotes = masks.quotes; quotes; quotes &= quotes - 1) {
-      size_t quote = block + (size_t)__builtin_ctzll(quotes);
-      // The opening quote of a string already begun below.
-      if (quote < resume) continue;
-      if (in_string) {
-        position = quote + 1;
-        int is_key = phase == phase_in_key;
-        if (is_key) {
-          key_is_when = quote - string_start == 4 && memcmp(line + string_start, "when", 4) == 0;
-        } else if (key_is_when) {
-          *start = string_start;
-          *end = quote;
-          found = 1;
-        }
-        // What a log writer puts between strings, `": "` after a key and `", "` after a value,
-        // read with the next string's opening quote in one step.
-        uint32_t next;
-        if (quote + 4 <= length && (memcpy(&next, line + quote, 4), next == (is_key ? key_gap : value_gap))) {
-          phase = is_key ? phase_in_value : phase_in_key;
-          string_start = quote + 4;
-          // Its opening quote is read: out of this block's mask, or passed over in the next.
-          if (quote + 3 - block < 64) {
-            quotes &= ~((uint64_t)1 << (quote + 3 - block));
-          } else {
-            resume = quote + 4;
-          }
-          continue;
-        }
-        in_string = 0;
-        phase = is_key ? phase_colon : phase_after_value;
-      } else {
-        if (!structure(line, position, quote, 1, &phase)) return 0;
-        in_string = 1;
-        string_start = quote + 1;
+    uint64_t quotes = masks.quotes;
+    // Plain strings hold no quote: quotes pair up, an opening one and the closing one.
+    if (open != SIZE_MAX) {
+      if (!quotes) continue;
+      size_t close = block + (size_t)__builtin_ctzll(quotes);
+      quotes &= quotes - 1;
+      read_string(line, open, close, &phase, &key_is_when, start, end, &found);
+      position = close + 1;
+      open = SIZE_MAX;
+    }
+    while (quotes) {
+      size_t opening = block + (size_t)__builtin_ctzll(quotes);
+      quotes &= quotes - 1;
+      // The gaps a log writer leaves, `: ` after a key and `, ` after a value, in one compare.
+      uint16_t gap = 0;
+      if (opening - position == 2) memcpy(&gap, line + position, 2);
+      if (gap == colon_gap && phase == phase_colon) {
+        phase = phase_in_value;
+      } else if (gap == comma_gap && phase == phase_after_value) {
+        phase = phase_in_key;
+      } else if (!structure(line, position, opening, 1, &phase)) {
+        return 0;
       }
+      if (!quotes) {
+        open = opening;
+        break;
+      }
+      size_t close = block + (size_t)__builtin_ctzll(quotes);
+      quotes &= quotes - 1;
+      read_string(line, opening, close, &phase, &key_is_when, start, end, &found);
+      position = close + 1;
     }
   }
-  if (in_string || !structure(line, position, length, 0, &phase)) return 0;
+  if (open != SIZE_MAX || !structure(line, position, length, 0, &phase)) return 0;
   return found;
 }
 
