@@ -41,7 +41,7 @@ let package = Package(
       name: "LogReading",
       dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    .target(name: "LogParsing", dependencies: ["CivilTime", "LogReading"]),
+    .target(name: "LogParsing", dependencies: ["CByteSearch", "CivilTime", "LogReading"]),
     .target(
       name: "BackupEvents", dependencies: ["CPCRE2", "CByteSearch", "LogReading", "LogParsing"]),
     .target(name: "BackupAudit", dependencies: ["BackupEvents", "CivilTime"]),

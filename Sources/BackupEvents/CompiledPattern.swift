@@ -13,6 +13,8 @@ public final class CompiledPattern: @unchecked Sendable {
   public let source: String
   /// True when the JIT compiled the pattern (matching then runs machine code).
   public let isJITCompiled: Bool
+  /// The number of capture groups, asked of PCRE2 once.
+  public let captureCount: Int
 
   /// Compiles `source`; throws `EventsError.invalidPattern` with PCRE2's message and offset.
   public init(_ source: String) throws {
@@ -31,6 +33,9 @@ public final class CompiledPattern: @unchecked Sendable {
     code = compiled
     self.source = source
     isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    var count: UInt32 = 0
+    _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+    captureCount = Int(count)
   }
 
   deinit {
@@ -45,13 +50,6 @@ public final class CompiledPattern: @unchecked Sendable {
       }
     }
     return number > 0 ? Int(number) : nil
-  }
-
-  /// The number of capture groups.
-  public var captureCount: Int {
-    var count: UInt32 = 0
-    _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-    return Int(count)
   }
 
   /// What one match attempt gave.

@@ -10,10 +10,13 @@ import LogParsing
 ///
 /// The prefilter has two stages. The reader marks the lines holding a catalogue literal
 /// (`CompiledCatalogue.lineMarker`, one pass over whole buffers), so an unmarked entry is no
-/// event; then each literal is looked for in a marked entry's text with `memmem`, and only
-/// entries holding one reach PCRE2, with only the patterns of the literals found. It may let
-/// through entries that are no event, never the reverse, so turning it off must change nothing
-/// but the time taken. Entries must come from a reader that used this catalogue's marker or none.
+/// event. A marked entry's message is then walked along the catalogue's anchored prefixes
+/// (`CatalogueDispatch`), which names the few entries it may match; of those, only the ones
+/// whose literal the entry holds (looked for with `memmem`, unless their prefix holds it) reach
+/// PCRE2, in the catalogue's order. A decoy that mentions a backup class thus costs one walk
+/// and at most one match. It may let through entries that are no event, never the reverse, so
+/// turning it off must change nothing but the time taken. Entries must come from a reader that
+/// used this catalogue's marker or none.
 public final class EventExtractor {
   private let catalogue: CompiledCatalogue
   private let matchData: MatchData
@@ -21,22 +24,27 @@ public final class EventExtractor {
   private var matchErrors = 0
   private var lastMatchError: String?
   private let usesPrefilter: Bool
-  /// What the prefilter checks of each catalogue entry, in the catalogue's order: plain values,
-  /// so that the per-entry loop copies and retains nothing.
-  private let plans: [Plan]
-  /// The entries' literal prefixes, end to end (`Plan.prefix` ranges into it).
-  private let prefixBytes: [UInt8]
-  /// Scratch: per literal, whether the current entry holds it (0 not looked for yet, 1 yes,
-  /// 2 no); reset for every entry, filled only for the literals a candidate needs.
-  private var literalStates: [UInt8]
+  /// What the prefilter checks of each catalogue entry, in the catalogue's order: plain values
+  /// behind a pointer, so that the per-entry path copies and retains nothing.
+  private let plans: UnsafeMutableBufferPointer<Plan>
+  /// The catalogue's distinct literals, end to end (`literalRanges` index into it).
+  private let literalBytes: UnsafeMutableBufferPointer<UInt8>
+  private let literalRanges: UnsafeMutableBufferPointer<Range<Int>>
+  /// Per literal, `entryNumber << 1 | found` once looked for in entry `entryNumber`: a literal
+  /// is looked for once per entry, and nothing is reset between entries.
+  private let literalStates: UnsafeMutableBufferPointer<UInt64>
+  private var entryNumber: UInt64 = 0
+  private let dispatch: CatalogueDispatch
 
   /// One catalogue entry as the prefilter sees it.
   private struct Plan {
-    /// Index into the catalogue's literals; -1 for none.
-    var literal: Int
-    var isWholeEntry: Bool
-    /// Where its anchored prefix lies in `prefixBytes`; empty for none.
-    var prefix: Range<Int>
+    // SAFETY: unmanaged, so that reading a plan and matching its pattern retain nothing:
+    // `catalogue`, which the extractor holds, keeps every pattern alive.
+    let pattern: Unmanaged<CompiledPattern>
+    /// Index into the catalogue's literals; -1 for none, or when the prefix holds it (the
+    /// dispatch has then checked it).
+    let literal: Int
+    let isWholeEntry: Bool
   }
 
   /// Creates an extractor; `usesPrefilter: false` tries every pattern on every entry.
@@ -44,47 +52,82 @@ public final class EventExtractor {
     self.catalogue = catalogue
     self.usesPrefilter = usesPrefilter
     matchData = MatchData(for: catalogue.compiled.map(\.pattern))
-    var bytes: [UInt8] = []
-    plans = catalogue.compiled.map { compiled in
-      let start = bytes.count
-      bytes += compiled.prefix
-      return Plan(
-        literal: compiled.literalIndex ?? -1, isWholeEntry: compiled.entry.scope == .wholeEntry,
-        prefix: start..<bytes.count)
+    plans = .allocate(capacity: max(catalogue.compiled.count, 1))
+    for (index, compiled) in catalogue.compiled.enumerated() {
+      var literal = compiled.literalIndex ?? -1
+      if literal >= 0 && Self.holds(compiled.prefix, catalogue.literals[literal]) { literal = -1 }
+      (plans.baseAddress! + index).initialize(
+        to: Plan(
+          pattern: .passUnretained(compiled.pattern), literal: literal,
+          isWholeEntry: compiled.entry.scope == .wholeEntry))
     }
-    prefixBytes = bytes
-    literalStates = Array(repeating: 0, count: catalogue.literals.count)
+    let literals = catalogue.literals
+    literalBytes = .allocate(capacity: max(literals.reduce(0) { $0 + $1.count }, 1))
+    literalRanges = .allocate(capacity: max(literals.count, 1))
+    var start = 0
+    for (index, literal) in literals.enumerated() {
+      for (offset, byte) in literal.enumerated() { literalBytes[start + offset] = byte }
+      literalRanges[index] = start..<(start + literal.count)
+      start += literal.count
+    }
+    literalStates = .allocate(capacity: max(literals.count, 1))
+    literalStates.initialize(repeating: 0)
+    dispatch = CatalogueDispatch(
+      prefixes: catalogue.compiled.map { AnchoredPrefix.elements(of: $0.entry.pattern) },
+      isWholeEntry: catalogue.compiled.map { $0.entry.scope == .wholeEntry })
+  }
+
+  deinit {
+    plans.deallocate()
+    literalBytes.deallocate()
+    literalRanges.deallocate()
+    literalStates.deallocate()
+    dispatch.deallocate()
   }
 
   /// The event `entry` is, if any.
   public func event(in entry: Entry, server: String, path: String) -> BackupEvent? {
-    if usesPrefilter {
-      // An unmarked entry holds no literal: the reader's marker searched all of its lines.
-      guard entry.isMarked || catalogue.hasUnfilteredEntries else { return nil }
-      for index in literalStates.indices { literalStates[index] = 0 }
+    guard usesPrefilter else {
+      for index in 0..<catalogue.compiled.count {
+        if let event = attempt(index, entry, server: server, path: path) { return event }
+      }
+      return nil
     }
-    for index in plans.indices {
-      let plan = plans[index]
-      let subject = plan.isWholeEntry ? entry.text : entry.firstLineMessage
-      if usesPrefilter {
-        // Most candidates of a dense log differ from every wording in their first bytes.
-        guard startsWithPrefix(subject, plan.prefix) else { continue }
-        guard plan.literal < 0 || holdsLiteral(entry.text, plan.literal) else { continue }
-      }
-      // Only the pattern is read here: the whole entry is copied for an event alone.
-      switch catalogue.compiled[index].pattern.match(subject, using: matchData) {
-      case .match(let groups):
-        return makeEvent(
-          entry, catalogue.compiled[index], groups, subject, server: server, path: path)
-      case .noMatch:
-        continue
-      case .error(let message):
-        // Not known to be no event: counted, and the input reported as read in part.
-        matchErrors += 1
-        lastMatchError = "\(message) (pattern of \(catalogue.compiled[index].entry.kind.rawValue))"
-      }
+    // An unmarked entry holds no literal: the reader's marker searched all of its lines.
+    guard entry.isMarked || catalogue.hasUnfilteredEntries else { return nil }
+    entryNumber += 1
+    for candidate in dispatch.candidates(
+      of: entry.text, firstLineLength: entry.firstLineMessageLength)
+    {
+      let index = Int(candidate)
+      let literal = plans[index].literal
+      guard literal < 0 || holdsLiteral(entry.text, literal) else { continue }
+      if let event = attempt(index, entry, server: server, path: path) { return event }
     }
     return nil
+  }
+
+  /// Matches catalogue entry `index` against `entry`: its event, or nil (a PCRE2 error
+  /// counted).
+  @inline(__always)
+  private func attempt(_ index: Int, _ entry: Entry, server: String, path: String)
+    -> BackupEvent?
+  {
+    let plan = plans[index]
+    let subject = plan.isWholeEntry ? entry.text : entry.firstLineMessage
+    let outcome = plan.pattern._withUnsafeGuaranteedRef { $0.match(subject, using: matchData) }
+    switch outcome {
+    case .match(let groups):
+      return makeEvent(
+        entry, catalogue.compiled[index], groups, subject, server: server, path: path)
+    case .noMatch:
+      return nil
+    case .error(let message):
+      // Not known to be no event: counted, and the input reported as read in part.
+      matchErrors += 1
+      lastMatchError = "\(message) (pattern of \(catalogue.compiled[index].entry.kind.rawValue))"
+      return nil
+    }
   }
 
   /// The entries PCRE2 gave up on since the last call, with the last error's text; resets
@@ -132,30 +175,25 @@ public final class EventExtractor {
     return stamp.secondsAsIfUTC * 1000 + Int64(milliseconds)
   }
 
-  /// True when `subject` begins with the prefix at `range` of `prefixBytes` (always for an
-  /// empty one).
-  private func startsWithPrefix(_ subject: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-    guard !range.isEmpty else { return true }
-    guard subject.count >= range.count, let base = subject.baseAddress else { return false }
-    return prefixBytes.withUnsafeBytes {
-      memcmp(base, $0.baseAddress! + range.lowerBound, range.count) == 0
-    }
-  }
-
   /// True when `text` holds the catalogue's literal `index`; looked for once per entry.
   private func holdsLiteral(_ text: UnsafeRawBufferPointer, _ index: Int) -> Bool {
-    if literalStates[index] == 0 {
-      literalStates[index] = contains(text, catalogue.literals[index]) ? 1 : 2
-    }
-    return literalStates[index] == 1
+    let state = literalStates[index]
+    if state >> 1 == entryNumber { return state & 1 == 1 }
+    let range = literalRanges[index]
+    let holds =
+      text.count >= range.count
+      && byte_search_contains(
+        text.baseAddress!.assumingMemoryBound(to: UInt8.self), text.count,
+        literalBytes.baseAddress! + range.lowerBound, range.count) == 1
+    literalStates[index] = entryNumber << 1 | (holds ? 1 : 0)
+    return holds
   }
 
   /// True when `haystack` holds `needle`.
-  private func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-    return needle.withUnsafeBytes {
-      byte_search_memmem(base, haystack.count, $0.baseAddress!, needle.count)
+  private static func holds(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    return (0...(haystack.count - needle.count)).contains {
+      haystack[$0..<($0 + needle.count)].elementsEqual(needle)
     }
-      != nil
   }
 }

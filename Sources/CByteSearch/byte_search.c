@@ -13,6 +13,24 @@ const void *byte_search_memmem(const void *haystack, size_t haystack_length, con
   return memmem(haystack, haystack_length, needle, needle_length);
 }
 
+int byte_search_contains(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle,
+                         size_t needle_length) {
+  if (needle_length == 0) return 1;
+  if (haystack_length < needle_length) return 0;
+  // memmem(3) prepares its search on every call, which costs more than a short message takes
+  // to read; up to 256 bytes, the needle's first byte is looked for with memchr instead.
+  if (haystack_length > 256) return memmem(haystack, haystack_length, needle, needle_length) != NULL;
+  const uint8_t *at = haystack;
+  const uint8_t *last = haystack + (haystack_length - needle_length);
+  while (at <= last) {
+    at = memchr(at, needle[0], (size_t)(last - at) + 1);
+    if (!at) return 0;
+    if (memcmp(at + 1, needle + 1, needle_length - 1) == 0) return 1;
+    at++;
+  }
+  return 0;
+}
+
 // The "packed pair" search (as in the memchr crate and ripgrep): for each literal, the pair of
 // adjacent bytes least likely in log text is compared at every position of the haystack, 32
 // (AVX2) or 16 (SSE2) positions per step, and only positions where some pair matches are

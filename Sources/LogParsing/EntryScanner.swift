@@ -92,12 +92,14 @@ public final class EntryScanner {
         try openPending(line, timestamp: timestamp, layout: .iris, emit)
         return
       }
-      if state != .open, let timestamp = StructuredLogLine.pairsTimestamp(bytes) {
+      // The first byte tells the structured forms apart: `{` for JSON, `w` of `when=`.
+      if state != .open && bytes.first == UInt8(ascii: "{") {
+        if let timestamp = StructuredLogLine.jsonTimestamp(bytes) {
+          try openPending(line, timestamp: timestamp, layout: .structuredJSON, emit)
+          return
+        }
+      } else if state != .open, let timestamp = StructuredLogLine.pairsTimestamp(bytes) {
         try openPending(line, timestamp: timestamp, layout: .structuredPairs, emit)
-        return
-      }
-      if state != .open, let timestamp = StructuredLogLine.jsonTimestamp(bytes) {
-        try openPending(line, timestamp: timestamp, layout: .structuredJSON, emit)
         return
       }
     }

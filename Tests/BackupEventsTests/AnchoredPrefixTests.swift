@@ -19,6 +19,19 @@ struct AnchoredPrefixTests {
     #expect(AnchoredPrefix.literal(of: pattern) == Array(prefix.utf8))
   }
 
+  @Test(arguments: [
+    ("^Backup\\.General.ExternalThaw: System resumed", "Backup.General?ExternalThaw: System resumed"),
+    ("^a.b", "a?b"), ("^a.?b", "a"), ("^a.*b", "a"), ("^a.+b", "a"), ("^a.{2}b", "a"),
+    ("^.", "?"), ("^a\\.b", "a.b"), ("^a.\\.", "a?."),
+  ])
+  func elementsOf(pattern: String, shape: String) {
+    // `?` stands for a `.` in the expected shape.
+    let expected = shape.utf8.map {
+      $0 == UInt8(ascii: "?") ? AnchoredPrefix.Element.anyCharacter : .byte($0)
+    }
+    #expect(AnchoredPrefix.elements(of: pattern) == expected)
+  }
+
   @Test func everyStandardWordingBeginsWithItsPrefix() throws {
     for entry in MessageCatalogue.standard.entries {
       let prefix = AnchoredPrefix.literal(of: entry.pattern)

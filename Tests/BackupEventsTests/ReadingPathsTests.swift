@@ -122,11 +122,8 @@ struct ReadingPathsTests {
     let files = [
       ("messages.old_1", Array(older.joined().utf8)), ("messages.log", Array(newer.joined().utf8)),
     ]
-    let reference = try read(files, Self.reference)
+    let reference = try readAlike(files, path)
     #expect(reference.inputs.map(\.duplicateEntries) == [0, 10])
-    let reading = try read(files, path)
-    #expect(reading.events == reference.events)
-    #expect(reading.inputs == reference.inputs)
   }
 
   /// The structured (name/value) form, whose unescaped unmarked lines the fast path skips too.
@@ -142,12 +139,77 @@ struct ReadingPathsTests {
         + "event=Utility.Event text=\"\(messages[index % messages.count])\"\n"
     }
     let files = [("messages.log", Array((lines.joined() + "continuation? no: unparsed\n").utf8))]
-    let reference = try read(files, Self.reference)
+    let reference = try readAlike(files, path)
     #expect(reference.events.count == 30)
     #expect(reference.inputs.first?.entries == 60)
+  }
+
+  /// The structured log's JSON form (issue 13): plain lines that the one-pass reader skips,
+  /// lines with escapes read without Foundation, and the rest through Foundation.
+  @Test(arguments: paths.filter { $0.capacity == 61 || $0.capacity == 1 << 16 })
+  func jsonLogGivesTheReferenceEvents(path: Path) throws {
+    let texts = [
+      #""text": "Backup.General.ExternalFreeze: Suspending system""#,
+      #""text": "ordinary noise", "note": "when": "#,
+      #""text": "INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: /j/1""#,
+      #""text": "say \"Backup.General.ExternalThaw: System resumed\"""#,
+      #""text": "\u0042ackup.General.ExternalThaw: System resumed""#,
+      #""text": "Backup.General.ExternalFreeze: System suspended", "pid": 7"#,
+      #""text": "noise, \"when\": \"2030-01-01 00:00:00\"""#,
+      "\"text\":\t\"Backup.ShardedCluster.Quiesce: System quiesced\"",
+      #""text": "Backup.General.ExternalThaw: System resumed""#,
+      #""text": "caf\u00e9 Backup. in the middle""#,
+    ]
+    let lines = (0..<60).map { index in
+      let when = String(format: "\"when\": \"2021-08-11 07:%02d:00.000\"", index)
+      let fields = #""pid": "\#(100 + index)", "level": "INFO", "event": "Utility.Event""#
+      let text = texts[index % texts.count]
+      // Keys in either order.
+      return (index % 3 == 0 ? "{ \(text), \(fields), \(when)}" : "{ \(when), \(fields), \(text)}")
+        + "\n"
+    }
+    let files = [
+      ("messages.log", Array((lines.joined() + #"{ "when": "2021-08-11 08:00:00.000", "te"#).utf8))
+    ]
+    let reference = try readAlike(files, path)
+    #expect(reference.events.count >= 30)
+    #expect(reference.events.contains { $0.kind == .journalSwitch })
+    #expect(reference.events.contains { $0.kind == .thawed })
+  }
+
+  /// What `files` read on the reference path, once `path` has been checked to read the same.
+  func readAlike(_ files: [(String, [UInt8])], _ path: Path) throws -> ServerReading {
+    let reference = try read(files, Self.reference)
     let reading = try read(files, path)
     #expect(reading.events == reference.events)
     #expect(reading.inputs == reference.inputs)
+    return reference
+  }
+
+  /// Dense decoys (issue 13): messages that mention a backup class or almost match a wording,
+  /// and wordings whose `.` after the class is another character.
+  @Test(arguments: paths.filter { $0.capacity == 61 || $0.capacity == 1 << 16 })
+  func decoysGiveTheReferenceEvents(path: Path) throws {
+    let messages = [
+      "Backup.General.IsWDSuspended returned 0", "Backup.General.ExternalFreeze: Suspending system",
+      "Backup.General.IsWDSuspended() returned 0 for job 7", "Task 'ExternalFreeze check' started",
+      "Backup.General.ExternalFreeze: Suspending systemX", "Backup.GeneralXExternalFreeze: Suspending system",
+      "Backup.General\u{e9}ExternalThaw: System resumed", "Backup.General\tExternalThaw: System resumed",
+      "Backup.General.ExternalThaw(): Whatever it was", "Backup.General status query from job 9",
+      "Status query: last Backup.ShardedCluster.Resume returned 1",
+      "Backup.ShardedCluster.Quiesce: System quiesced", "Backup.ShardedClusterQuiesce: System quiesced",
+      "Backup.General.ExternalThaw: System resumed", "Backup.", "Backup.General.",
+    ]
+    let lines = (0..<60).map { index in
+      String(format: "08/11/21-07:%02d:00:000 (9) 0 [Utility.Event] ", index)
+        + messages[index % messages.count] + "\n"
+    }
+    let reference = try readAlike([("messages.log", Array(lines.joined().utf8))], path)
+    let kinds = Set(reference.events.map(\.kind))
+    #expect(kinds.isSuperset(of: [.freezeBegin, .thawed, .quiesced, .unrecognised]))
+    // The `.` took an X, an é and a tab.
+    #expect(reference.events.filter { $0.kind == .freezeBegin }.count == 8)
+    #expect(reference.events.filter { $0.kind == .thawed }.count == 11)
   }
 
   @Test func oneByteReadsGiveTheSameLines() throws {

@@ -157,3 +157,55 @@ struct StructuredJSONTimestampTests {
     }
   }
 }
+
+/// Issue 13: `parseWhen` reads words at fixed offsets; it must read every byte as the plain
+/// definition does.
+struct ParseWhenTests {
+  /// The definition: digits and separators at their offsets, then `.` or `,` and digits.
+  static func reference(_ bytes: [UInt8]) -> LocalTimestamp? {
+    guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D,
+      bytes[10] == 0x20 || bytes[10] == UInt8(ascii: "T"), bytes[13] == 0x3A, bytes[16] == 0x3A
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+    else { return nil }
+    var millisecond = 0
+    if bytes.count > 19 {
+      guard bytes[19] == UInt8(ascii: ".") || bytes[19] == UInt8(ascii: ","), bytes.count > 20,
+        let fraction = number(20..<bytes.count)
+      else { return nil }
+      let digits = Array(bytes[20...].prefix(3))
+      millisecond = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        * [1, 100, 10, 1][digits.count]
+      _ = fraction
+    }
+    return LocalTimestamp(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      millisecond: millisecond)
+  }
+
+  @Test(arguments: ["2019-08-01 18:43:02.216", "2020-01-02T03:04:05", "1999-12-31 23:59:60,5"])
+  func everyByteAnywhereIsReadAsTheDefinitionReadsIt(text: String) {
+    let bytes = Array(text.utf8)
+    for offset in bytes.indices {
+      for value in 0...255 {
+        var changed = bytes
+        changed[offset] = UInt8(value)
+        let read = changed.withUnsafeBytes { StructuredLogLine.parseWhen($0) }
+        #expect(read == Self.reference(changed), "\(value) at \(offset)")
+      }
+    }
+    for length in 0...bytes.count {
+      let cut = Array(bytes[..<length])
+      #expect(cut.withUnsafeBytes { StructuredLogLine.parseWhen($0) } == Self.reference(cut))
+    }
+  }
+}

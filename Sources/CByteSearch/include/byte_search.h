@@ -7,6 +7,12 @@
 const void *byte_search_memmem(const void *haystack, size_t haystack_length, const void *needle,
                                size_t needle_length);
 
+/// 1 when `needle` lies in `haystack` (always for an empty needle), else 0: memmem(3) for long
+/// haystacks, a scan for the needle's first byte for short ones (a message), where memmem's
+/// preparation costs more than the search.
+int byte_search_contains(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle,
+                         size_t needle_length);
+
 /// A set of literals searched for together in one pass (see byte_search_set_find).
 typedef struct byte_search_set byte_search_set;
 
@@ -29,4 +35,16 @@ const uint8_t *byte_search_set_find(const byte_search_set *set, const uint8_t *h
 /// The same search without vector instructions, for tests that compare the two.
 const uint8_t *byte_search_set_find_scalar(const byte_search_set *set, const uint8_t *haystack,
                                            size_t length);
+
+/// Reads `line` as one flat JSON object of plain ASCII text, in one pass: returns 1 and the
+/// bounds of the contents of its last "when" string value in *start and *end, or 0.
+///
+/// Plain: no backslash, no byte below 0x20 and none of 0x80 and above, anywhere. Flat: the
+/// values are strings, numbers (JSON's grammar), true, false or null; only spaces separate
+/// tokens; nothing follows the closing brace but spaces. Every other line gives 0.
+int flat_json_last_when(const uint8_t *line, size_t length, size_t *start, size_t *end);
+
+/// The same reader finding quotes and unplain bytes one byte at a time, for tests that
+/// compare the two.
+int flat_json_last_when_scalar(const uint8_t *line, size_t length, size_t *start, size_t *end);
 #endif
