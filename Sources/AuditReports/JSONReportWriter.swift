@@ -32,10 +32,9 @@ public struct JSONReportWriter: ReportWriter {
       ], to: emit)
   }
 
-  /// The whole document encoded at once, as before streaming: what `write(_:parts:)` must give.
+  /// The whole document encoded at once by Foundation's encoder, as before streaming: what
+  /// `write(_:parts:)` must give.
   func renderedWhole(_ report: AuditReport) throws -> String {
-    var text = ""
-    try SortedJSON.write(JSONReportDocument(report: report), format: "json", to: &text)
-    return text
+    String(decoding: try SortedJSON.foundationBytes(JSONReportDocument(report: report)), as: UTF8.self)
   }
 }

@@ -33,7 +33,7 @@ enum SortedJSON {
     to emit: ([UInt8]) throws -> Void
   ) throws {
     // The document without its long arrays is small; find where each array's value goes.
-    let skeleton = [UInt8](try encode(value, format: format))
+    let skeleton = try encode(value, format: format)
     var places: [(value: Range<Int>, array: StreamedArray)] = []
     for array in arrays {
       let key = Array("\n  \"\(array.key)\" : ".utf8)
@@ -90,7 +90,7 @@ enum SortedJSON {
     var start = 0
     while start < array.count {
       let end = min(start + batchSize, array.count)
-      var encoded = [Result<Data, Error>?](repeating: nil, count: end - start)
+      var encoded = [Result<[UInt8], Error>?](repeating: nil, count: end - start)
       encoded.withUnsafeMutableBufferPointer { slots in
         // SAFETY: each iteration writes its own slot only, and the buffer outlives them all.
         nonisolated(unsafe) let slots = slots
@@ -122,14 +122,20 @@ enum SortedJSON {
     try emit((array.count > 0 ? [0x0A] : []) + indent.dropLast(2) + [0x5D])
   }
 
-  private static func encode(_ value: some Encodable, format: String) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+  private static func encode(_ value: some Encodable, format: String) throws -> [UInt8] {
     do {
-      return try encoder.encode(value)
+      return try PrettyJSONEncoder().encode(value)
     } catch {
       throw ReportError.unencodable(format: format, reason: "\(error)")
     }
+  }
+
+  /// `value` as Foundation's encoder writes it with the same options: what `PrettyJSONEncoder`
+  /// must give (`PrettyJSONEncoderTests`).
+  static func foundationBytes(_ value: some Encodable) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return [UInt8](try encoder.encode(value)) + [0x0A]
   }
 
   private static func range(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
