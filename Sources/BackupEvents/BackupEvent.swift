@@ -312,10 +312,13 @@ public struct BackupEvent: Sendable, Equatable, Codable {
     }
 
     func copy() -> Storage {
-      Storage(
+      let copy = Storage(
         server: server, path: path, line: line, epochMilliseconds: epochMilliseconds,
         localTime: localTime, timeStatus: timeStatus, pid: pid, severity: severity,
-        category: category, kind: kind, text: text, rare: rare)
+        category: category, kind: kind, text: textTail, rare: rare)
+      // The text stays compact: the copy has the same header fields.
+      copy.isHeaderDerived = isHeaderDerived
+      return copy
     }
 
     /// Every field, for equality and coding.

@@ -141,6 +141,11 @@ extension BackupEventTests {
     event.compactText(sharing: table)
     #expect(event.text == text)
     #expect(event == Self.freeze())
+    // A copy changed in a field the header does not show keeps the same text.
+    var shifted = event
+    shifted.epochMilliseconds += 5
+    shifted.line = 8
+    #expect(shifted.text == text)
     var moved = event
     moved.localTime.hour = 3
     moved.pid = 1
