@@ -116,11 +116,12 @@ extension AuditPipeline {
     }
   }
 
-  /// The readings the ledger holds.
-  func readLedger() throws(AuditPipelineError) -> [ServerReading] {
+  /// The readings the ledger holds; `forAuditAlone` leaves out what the audit never looks at.
+  func readLedger(forAuditAlone: Bool) throws(AuditPipelineError) -> [ServerReading] {
     guard let path = request.ledgerPath else { throw .usage("report needs --ledger FILE") }
     do {
-      return try Ledger.open(path: path).readings()
+      return try Ledger.open(path: path).readings(
+        excluding: forAuditAlone ? Auditor.ignoredKinds : [])
     } catch {
       throw .input(error.description)
     }

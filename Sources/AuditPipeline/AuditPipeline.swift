@@ -45,7 +45,7 @@ public struct AuditPipeline: Sendable {
     }
     let readings =
       request.readsLedger
-      ? try readLedger()
+      ? try readLedger(forAuditAlone: forAuditAlone)
       : request.eventFiles.isEmpty
         ? ServerLogReader.readAll(
           request.servers, options: options, catalogue: request.catalogue, planner: planner)

@@ -84,7 +84,9 @@ public struct Ledger: Sendable {
         // instead of failing when its read turns into a write.
         try db.inTransaction(.immediate) {
           var writer = LedgerWriter(db)
-          recorded = try writer.record(run) { try audit(try LedgerReader(db).readings()) }
+          recorded = try writer.record(run) {
+            try audit(try LedgerReader(db).readings(excluding: Auditor.ignoredKinds))
+          }
           return .commit
         }
         // Committed; the WAL goes back into the file, so that the file alone is the ledger.
@@ -99,9 +101,12 @@ public struct Ledger: Sendable {
 
   /// Every server's reading as the ledger holds it: all the events ever recorded and the
   /// latest state of every input (SPEC §11 "History").
-  public func readings() throws(LedgerError) -> [ServerReading] {
+  /// Events of `excluded` kinds are left out (an audit passes `Auditor.ignoredKinds`).
+  public func readings(excluding excluded: Set<EventKind> = []) throws(LedgerError)
+    -> [ServerReading]
+  {
     do {
-      return try database.read { db in try LedgerReader(db).readings() }
+      return try database.read { db in try LedgerReader(db).readings(excluding: excluded) }
     } catch {
       throw .database("cannot read \(path): \(Self.describe(error))")
     }

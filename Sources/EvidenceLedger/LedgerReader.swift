@@ -22,7 +22,9 @@ struct LedgerReader {
     self.db = db
   }
 
-  func readings() throws -> [ServerReading] {
+  /// Every server's reading; events of `excluded` kinds left out (an audit's reading leaves out
+  /// what the audit never looks at, `Auditor.ignoredKinds`).
+  func readings(excluding excluded: Set<EventKind> = []) throws -> [ServerReading] {
     var latest: [FileKey: (id: Int64, summary: InputSummary)] = [:]
     var zones: [String: String] = [:]
     // The last row of each server and path, and the rows of files that could not be read.
@@ -46,8 +48,14 @@ struct LedgerReader {
       latest[file.key] = nil
     }
     var events: [String: [BackupEvent]] = [:]
+    let kinds = excluded.map(\.rawValue).sorted()
+    let exclusion =
+      kinds.isEmpty
+      ? "" : " WHERE kind NOT IN (\(Array(repeating: "?", count: kinds.count).joined(separator: ", ")))"
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT \(Self.eventColumns.joined(separator: ", ")) FROM events ORDER BY server, id")
+      db,
+      sql: "SELECT \(Self.eventColumns.joined(separator: ", ")) FROM events\(exclusion) ORDER BY server, id",
+      arguments: StatementArguments(kinds))
     while let row = try rows.next() {
       let event = try Self.event(row)
       events[event.server, default: []].append(event)

@@ -129,3 +129,25 @@ import Testing
     #expect(try ledger.readings().flatMap(\.inputs).map(\.path) == ["logs/messages.log"])
   }
 }
+
+extension LedgerTests {
+  /// An audit's reading of the ledger leaves out the kinds the audit never looks at, and
+  /// nothing else; the ledger itself keeps them.
+  @Test func anAuditsReadingLeavesOutTheIgnoredKinds() throws {
+    var readings = try LedgerFixture.readings()
+    var switched = readings[0].events[0]
+    switched.kind = .journalSwitch
+    switched.text = "05:00:01 INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE"
+    switched.line = 999
+    readings[0].events.append(switched)
+    let folder = try TemporaryFolder()
+    let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
+    _ = try ledger.record(try LedgerFixture.run(readings))
+    let every = try ledger.readings()
+    let fewer = try ledger.readings(excluding: Auditor.ignoredKinds)
+    #expect(every.flatMap(\.events).contains { $0.kind == .journalSwitch })
+    #expect(
+      fewer.flatMap(\.events) == every.flatMap(\.events).filter { $0.kind != .journalSwitch })
+    #expect(fewer.map(\.inputs) == every.map(\.inputs))
+  }
+}
