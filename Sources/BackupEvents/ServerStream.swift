@@ -75,8 +75,8 @@ final class ServerStream {
 
   /// The current file's scanner with the function that takes its entries, for a caller that
   /// feeds it every line of a file: kept in a local, it retains nothing per line (a line given
-  /// to `scan` loads the scanner and forms the entry handler each time). Lines fed this way
-  /// are counted with `countLines`.
+  /// to `scan` loads, and retains, the stream's optional scanner and its stored handler each
+  /// time). Lines fed this way are counted with `countLines`.
   func feed() -> Feed {
     Feed(scanner: scanner!, emit: emit)
   }
