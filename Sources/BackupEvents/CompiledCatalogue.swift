@@ -58,6 +58,17 @@ public final class CompiledCatalogue: Sendable {
     lineMarker = hasUnfilteredEntries ? nil : LiteralMarker(literals: literals)
   }
 
+  /// The marker of the literals of every entry not of `kinds`: a reading that drops those kinds
+  /// (`ReadingOptions.droppedKinds`) need not look at the entries only they would match. A
+  /// literal another entry shares stays. `lineMarker` itself when no literal goes; nil when
+  /// some entry has no literal, or every literal goes (every line then counts as marked).
+  public func lineMarker(leavingOut kinds: Set<EventKind>) -> LiteralMarker? {
+    guard let lineMarker, !kinds.isEmpty else { return lineMarker }
+    let kept = Set(compiled.filter { !kinds.contains($0.entry.kind) }.compactMap(\.literalIndex))
+    guard kept.count < literals.count else { return lineMarker }
+    return LiteralMarker(literals: literals.indices.filter(kept.contains).map { literals[$0] })
+  }
+
   /// The catalogue of SPEC §3.3, compiled once per process.
   public static let standard: CompiledCatalogue = {
     do {

@@ -45,6 +45,21 @@ public final class EventExtractor {
     /// dispatch has then checked it).
     let literal: Int
     let isWholeEntry: Bool
+    /// The event's kind and the pattern's group numbers (`CompiledCatalogue.Compiled`'s),
+    /// copied here so that making an event copies no catalogue entry.
+    let kind: EventKind
+    let groups: Groups
+  }
+
+  /// The group numbers of one pattern's named fields.
+  private struct Groups {
+    let checkpoint: Int?
+    let file: Int?
+    let directory: Int?
+    let count: Int?
+    let reason: Int?
+    let utc: Int?
+    let method: Int?
   }
 
   /// Creates an extractor; `usesPrefilter: false` tries every pattern on every entry.
@@ -59,7 +74,12 @@ public final class EventExtractor {
       (plans.baseAddress! + index).initialize(
         to: Plan(
           pattern: .passUnretained(compiled.pattern), literal: literal,
-          isWholeEntry: compiled.entry.scope == .wholeEntry))
+          isWholeEntry: compiled.entry.scope == .wholeEntry, kind: compiled.entry.kind,
+          groups: Groups(
+            checkpoint: compiled.checkpointGroup, file: compiled.fileGroup,
+            directory: compiled.directoryGroup, count: compiled.countGroup,
+            reason: compiled.reasonGroup, utc: compiled.utcGroup,
+            method: compiled.methodGroup)))
     }
     let literals = catalogue.literals
     literalBytes = .allocate(capacity: max(literals.reduce(0) { $0 + $1.count }, 1))
@@ -118,8 +138,7 @@ public final class EventExtractor {
     let outcome = plan.pattern._withUnsafeGuaranteedRef { $0.match(subject, using: matchData) }
     switch outcome {
     case .match(let groups):
-      return makeEvent(
-        entry, catalogue.compiled[index], groups, subject, server: server, path: path)
+      return makeEvent(entry, plan, groups, subject, server: server, path: path)
     case .noMatch:
       return nil
     case .error(let message):
@@ -141,7 +160,7 @@ public final class EventExtractor {
   }
 
   private func makeEvent(
-    _ entry: Entry, _ candidate: CompiledCatalogue.Compiled, _ groups: [Range<Int>?],
+    _ entry: Entry, _ plan: Plan, _ groups: [Range<Int>?],
     _ subject: UnsafeRawBufferPointer, server: String, path: String
   ) -> BackupEvent {
     func group(_ number: Int?) -> String? {
@@ -153,11 +172,11 @@ public final class EventExtractor {
       localTime: entry.timestamp, timeStatus: entry.timeStatus, pid: entry.pid,
       severity: entry.severity,
       category: entry.category.map { String(decoding: $0, as: UTF8.self) },
-      kind: candidate.entry.kind, checkpoint: group(candidate.checkpointGroup).flatMap { Int($0) },
-      journalFile: group(candidate.fileGroup), directory: group(candidate.directoryGroup),
-      count: group(candidate.countGroup).flatMap { Int($0) }, reason: group(candidate.reasonGroup),
-      statedUTC: group(candidate.utcGroup).flatMap(Self.statedUTC),
-      method: group(candidate.methodGroup),
+      kind: plan.kind, checkpoint: group(plan.groups.checkpoint).flatMap { Int($0) },
+      journalFile: group(plan.groups.file), directory: group(plan.groups.directory),
+      count: group(plan.groups.count).flatMap { Int($0) }, reason: group(plan.groups.reason),
+      statedUTC: group(plan.groups.utc).flatMap(Self.statedUTC),
+      method: group(plan.groups.method),
       text: String(decoding: entry.rawFirstLine, as: UTF8.self))
   }
 

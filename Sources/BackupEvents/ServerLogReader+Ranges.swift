@@ -127,9 +127,10 @@ extension ServerLogReader {
   /// Runs `body` on every line of `file` from `start` (numbered on from `start.lineBase`), to
   /// `end` or the end of the file; returns what the reader counted, how many bytes of the file
   /// were read and their SHA-256.
-  func forEachLine(of file: LogFile, from start: FileStart, to end: Int64?, _ body: (Line) -> Void)
-    throws -> (statistics: LineStatistics, bytes: Int64, sha256: String?)
-  {
+  func forEachLine(
+    of file: LogFile, from start: FileStart, to end: Int64?, _ body: (Line) -> Void,
+    runs: LineReader.UnmarkedRun
+  ) throws -> (statistics: LineStatistics, bytes: Int64, sha256: String?) {
     let range = file.source(from: start.offset, to: end)
     let source: ByteSource =
       start.offset == 0 ? try DecompressingSource.wrap(range, path: file.identity.path) : range
@@ -140,7 +141,7 @@ extension ServerLogReader {
           bytes: line.bytes, number: line.number + base, isTruncated: line.isTruncated,
           containsNUL: line.containsNUL, isMarked: line.isMarked))
     }
-    let statistics = try forEachLine(of: source, base == 0 ? body : renumbered)
+    let statistics = try forEachLine(of: source, base == 0 ? body : renumbered, runs: runs)
     return (statistics, range.position - start.offset, range.sha256)
   }
 }

@@ -11,6 +11,8 @@ import LogReading
 public struct ServerLogReader: Sendable {
   public let options: ReadingOptions
   private let catalogue: CompiledCatalogue
+  /// The prefilter's marker: the catalogue's, without the literals of the kinds dropped.
+  private let marker: LiteralMarker?
   /// The options of a server a file names (its zone from the configuration, by that name).
   private let namedOptions: @Sendable (String) -> ReadingOptions
 
@@ -22,6 +24,7 @@ public struct ServerLogReader: Sendable {
   ) {
     self.options = options
     self.catalogue = catalogue
+    marker = catalogue.lineMarker(leavingOut: options.droppedKinds)
     self.namedOptions = namedOptions ?? { _ in options }
   }
 
@@ -145,28 +148,41 @@ public struct ServerLogReader: Sendable {
       var sha256: String?
       var failure: String?
       // A plain log's lines go straight to its own scanner, held in a local: nothing is
-      // retained or looked up per line.
+      // retained or looked up per line. Whether the file is plain, and how many lines went
+      // that way, live behind a pointer: as captured variables (or the decoder's property)
+      // each line cost two run-time exclusivity checks.
       let feed = own.feed()
-      var plainLines = 0
+      let plain = UnsafeMutablePointer<(isOn: Bool, lines: Int)>.allocate(capacity: 1)
+      plain.initialize(to: (decoder.isPlain, 0))
+      defer { plain.deallocate() }
       var read: (bytes: Int64, sha256: String?)?
       do {
         func scan(_ line: Line) {
-          if decoder.isPlain {
-            plainLines += 1
+          if plain.pointee.isOn {
+            plain.pointee.lines += 1
             feed(line)
             return
           }
           decoder.decode(line, take)
+          plain.pointee.isOn = decoder.isPlain
+        }
+        // The runs of a plain log's unmarked lines go to its scanner whole.
+        let maximumLineLength = options.lineReader.maximumLineLength
+        func run(_ bytes: UnsafeRawBufferPointer) -> (bytes: Int, lines: Int) {
+          guard plain.pointee.isOn else { return (0, 0) }
+          let taken = feed.run(bytes, maximumLineLength: maximumLineLength)
+          plain.pointee.lines += taken.lines
+          return taken
         }
         if let opened {
           let lines = try forEachLine(
-            of: opened.file, from: fileStart, to: plans[file.path]?.tail?.end, scan)
+            of: opened.file, from: fileStart, to: plans[file.path]?.tail?.end, scan, runs: run)
           statistics = lines.statistics
           read = (lines.bytes, lines.sha256)
           // The file's own hash only when all of it was read.
           sha256 = fileStart.offset == 0 ? lines.sha256 : nil
         } else {
-          (statistics, sha256) = try forEachLine(of: file.path, scan)
+          (statistics, sha256) = try forEachLine(of: file.path, scan, runs: run)
         }
       } catch let error as LineFailure {
         statistics = error.statistics
@@ -181,7 +197,7 @@ public struct ServerLogReader: Sendable {
         own.recordUnreadable(file.path, size: size, failure: String(describing: error))
         continue
       }
-      own.countLines(plainLines)
+      own.countLines(plain.pointee.lines)
       decoder.finish(take)
       let malformed = decoder.statistics.malformedLines - attributed
       if malformed > 0 { (last ?? start(own)).countMalformed(malformed) }
@@ -223,23 +239,26 @@ public struct ServerLogReader: Sendable {
     let sha256: String?
   }
 
-  /// The line reader's configuration: the catalogue's marker when the prefilter is on, none
-  /// otherwise (every line marked), whatever `options.lineReader` says.
+  /// The line reader's configuration: the catalogue's marker (less the dropped kinds' literals)
+  /// when the prefilter is on, none otherwise (every line marked), whatever
+  /// `options.lineReader` says.
   private var lineReaderConfiguration: LineReader.Configuration {
     var configuration = options.lineReader
-    configuration.marker = options.usesPrefilter ? catalogue.lineMarker : nil
+    configuration.marker = options.usesPrefilter ? marker : nil
     return configuration
   }
 
   /// Runs `body` on every line of `path`, by the streaming or the whole-file path; returns what
   /// the reader counted and the SHA-256 of the file's bytes as stored.
-  private func forEachLine(of path: String, _ body: (Line) -> Void) throws
+  private func forEachLine(
+    of path: String, _ body: (Line) -> Void, runs: LineReader.UnmarkedRun
+  ) throws
     -> (statistics: LineStatistics, sha256: String?)
   {
     let file = try FileByteSource(path: path)
     let source = try DecompressingSource.wrap(file, path: path)
     do {
-      return (try forEachLine(of: source, body), file.sha256)
+      return (try forEachLine(of: source, body, runs: runs), file.sha256)
     } catch let failure as LineFailure {
       throw LineFailure(error: failure.error, statistics: failure.statistics, sha256: file.sha256)
     }
@@ -248,6 +267,14 @@ public struct ServerLogReader: Sendable {
   /// Runs `body` on every line of `source`, by the streaming or the whole-file path; returns
   /// what the reader counted. A read error is a `LineFailure` without a hash.
   func forEachLine(of source: ByteSource, _ body: (Line) -> Void) throws -> LineStatistics {
+    try forEachLine(of: source, body, runs: { _ in (0, 0) })
+  }
+
+  /// `forEachLine(of:_:)`, with the runs of unmarked lines offered to `runs` first
+  /// (`LineReader.forEachLine(_:runs:)`).
+  func forEachLine(of source: ByteSource, _ body: (Line) -> Void, runs: LineReader.UnmarkedRun)
+    throws -> LineStatistics
+  {
     let configuration = lineReaderConfiguration
     if options.readsWholeFiles {
       var bytes: [UInt8] = []
@@ -265,7 +292,7 @@ public struct ServerLogReader: Sendable {
       let statistics = bytes.withUnsafeBytes {
         LineReader.forEachLine(
           in: $0, maximumLineLength: configuration.maximumLineLength,
-          marker: configuration.marker, body)
+          marker: configuration.marker, body, runs: runs)
       }
       if let readError {
         throw LineFailure(error: readError, statistics: statistics, sha256: nil)
@@ -274,7 +301,7 @@ public struct ServerLogReader: Sendable {
     }
     let reader = LineReader(source: source, configuration: configuration)
     do {
-      try reader.forEachLine(body)
+      try reader.forEachLine(body, runs: runs)
     } catch {
       throw LineFailure(error: error, statistics: reader.statistics, sha256: nil)
     }

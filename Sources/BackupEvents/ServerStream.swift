@@ -90,6 +90,13 @@ final class ServerStream {
     func callAsFunction(_ line: Line) {
       scanner.scan(line, emit)
     }
+
+    /// Gives the scanner a run of unmarked lines (`EntryScanner.scanUnmarkedRun`); the lines
+    /// it took are counted with `countLines` too.
+    @inline(__always)
+    func run(_ bytes: UnsafeRawBufferPointer, maximumLineLength: Int) -> (bytes: Int, lines: Int) {
+      scanner.scanUnmarkedRun(bytes, maximumLineLength: maximumLineLength, emit)
+    }
   }
 
   /// Counts lines of the current file given to its scanner through a `Feed`.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import LogReading
 
 /// Assembles lines into entries (SPEC §3.1): a timestamped line starts an entry, the lines after
@@ -60,6 +65,10 @@ public final class EntryScanner {
   /// The year legacy timestamps are in, once the first one was dated, and its month.
   public private(set) var legacyYearInUse: Int?
   private var lastLegacyMonth = 0
+  /// The date word of the last line `runInstant` dated by its calendar (0: none, as no date
+  /// word is), and the instant at which that day starts.
+  private var runDate: UInt64 = 0
+  private var runDayStart: Int64 = 0
 
   /// Creates a scanner for one input of a server in `converter`'s zone.
   public init(
@@ -144,6 +153,155 @@ public final class EntryScanner {
       case .discarding: counts.unparsedLines += 1
       }
     }
+  }
+
+  /// Takes whole lines from the start of `run`, lines the reader's marker found nothing in and
+  /// that hold no NUL byte (`LineReader.UnmarkedRun`), and says how many bytes and lines it took.
+  ///
+  /// The fast path of the fast path: the entries that `scan` would open pending and then skip
+  /// (timed in `unmarkedEntriesSkipped`, first line whole in the evidence; IRIS entries of one
+  /// line or more, and lines of the structured log's JSON form) are counted exactly as `scan`
+  /// counts them, their bytes never copied nor their headers read. It takes nothing unless the
+  /// run starts with such an entry, stops at the first line it would have to look at more
+  /// closely (another layout, a line that may be a timestamp of another form, a time outside
+  /// the range or, in the IRIS layout, on a day that changes its UTC offset, a line longer than
+  /// `maximumLineLength`), and always leaves the last entry it began, whose continuation lines
+  /// may still come, to `scan`.
+  public func scanUnmarkedRun(
+    _ run: UnsafeRawBufferPointer, maximumLineLength: Int, _ emit: (Entry) throws -> Void
+  ) rethrows -> (bytes: Int, lines: Int) {
+    guard let skipped = configuration.unmarkedEntriesSkipped,
+      configuration.maximumTextLength >= configuration.maximumEvidenceLength,
+      let base = run.baseAddress
+    else { return (0, 0) }
+    let count = run.count
+    let maximumEvidenceLength = configuration.maximumEvidenceLength
+    // The entry begun in the run and not yet counted: its layout (nil: none yet), its instant,
+    // its first line and how long its text has grown (nil while it is one line long).
+    var entryLayout: EntryLayout?
+    var entryInstant: Int64 = 0
+    var entryLine = UnsafeRawBufferPointer(start: base, count: 0)
+    var entryText: Int?
+    var lines = 0
+    // The lines before the entry begun last, all counted.
+    var taken = (bytes: 0, lines: 0)
+    // What the entries taken add to the counts, kept in locals until the end.
+    var tally = RunTally(previous: previousEpochMilliseconds)
+    defer { record(tally) }
+    var position = 0
+    while position < count, let found = memchr(base + position, 0x0A, count - position) {
+      let newline = base.distance(to: UnsafeRawPointer(found))
+      guard newline - position <= maximumLineLength else { break }
+      var stop = newline
+      if stop > position && base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D {
+        stop -= 1
+      }
+      let line = UnsafeRawBufferPointer(start: base + position, count: stop - position)
+      let first = line.first
+      var begun: (layout: EntryLayout, instant: Int64)?
+      if let instant = runInstant(line) {
+        // An IRIS entry whose first line `scan` would keep whole, or none.
+        guard line.count <= maximumEvidenceLength else { break }
+        begun = (.iris, instant)
+      } else if first == UInt8(ascii: "{")
+        && (entryLayout.map { $0 == .structuredJSON } ?? (state != .open))
+      {
+        // A line of the JSON form where `scan` would read one: after no open entry.
+        guard line.count <= maximumEvidenceLength,
+          let timestamp = StructuredLogLine.jsonTimestamp(line)
+        else { break }
+        begun = (.structuredJSON, converter.convert(timestamp).epochMilliseconds)
+      }
+      if let begun {
+        guard skipped.contains(begun.instant) else { break }
+        if entryLayout != nil {
+          tally.count(
+            entryInstant,
+            isTruncated: entryText.map { $0 > configuration.maximumTextLength } ?? false)
+          taken = (position, lines)
+        } else {
+          // The entry open before the run ends here, as `scan` would end it at this line.
+          try finishEntry(emit)
+        }
+        entryLayout = begun.layout
+        entryInstant = begun.instant
+        entryLine = line
+        entryText = nil
+      } else {
+        // A continuation line of an IRIS entry, as `scan` reads one: no digit or `*` first
+        // (either might start an entry of another layout or a recovery block).
+        guard entryLayout == .iris, first.map({ !LineClassifier.isDigit($0) && $0 != 0x2A }) ?? true
+        else { break }
+        entryText = (entryText ?? runMessageLength(entryLine)) + 1 + line.count
+      }
+      lines += 1
+      position = newline + 1
+    }
+    return taken
+  }
+
+  /// The instant of a line `LineClassifier.fullTimestamp` accepts, on a day with one UTC offset;
+  /// nil otherwise. The last date's word and the start of its day are kept, so a line of the
+  /// same day costs its clock alone.
+  @inline(__always)
+  private func runInstant(_ line: UnsafeRawBufferPointer) -> Int64? {
+    if let clock = LineClassifier.clockMilliseconds(line, date: runDate) {
+      return runDayStart + clock
+    }
+    guard let timestamp = LineClassifier.fullTimestamp(line),
+      let dayStart = converter.uniformDayStart(of: timestamp)
+    else { return nil }
+    runDate = line.baseAddress!.loadUnaligned(as: UInt64.self)
+    runDayStart = dayStart
+    return dayStart
+      + Int64(((timestamp.hour * 60 + timestamp.minute) * 60 + timestamp.second) * 1000
+        + timestamp.millisecond)
+  }
+
+  /// The length of the message of a first line `fullTimestamp` accepted: what `scan` keeps of
+  /// it as the text before its continuation lines.
+  private func runMessageLength(_ line: UnsafeRawBufferPointer) -> Int {
+    let header = LineClassifier.header(
+      line, after: LineClassifier.fullTimestampLength,
+      timestamp: LocalTimestamp(year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0),
+      hasYear: true)
+    return line.count - min(header.messageStart, line.count)
+  }
+
+  /// What the entries a run took add to the counts, as `begin` and `finishEntry` count an
+  /// entry that is skipped.
+  private struct RunTally {
+    var previous: Int64
+    var entries = 0
+    var outOfOrder = 0
+    var truncated = 0
+    var first = Int64.max
+    var last = Int64.min
+
+    init(previous: Int64) {
+      self.previous = previous
+    }
+
+    @inline(__always)
+    mutating func count(_ instant: Int64, isTruncated: Bool) {
+      if instant < previous { outOfOrder += 1 }
+      previous = instant
+      entries += 1
+      first = min(first, instant)
+      last = max(last, instant)
+      if isTruncated { truncated += 1 }
+    }
+  }
+
+  /// Adds a run's tally to the counts.
+  private func record(_ tally: RunTally) {
+    guard tally.entries > 0 else { return }
+    previousEpochMilliseconds = tally.previous
+    counts.entries += tally.entries
+    counts.outOfOrderEntries += tally.outOfOrder
+    counts.truncatedEntries += tally.truncated
+    counts.firstEpochMilliseconds = min(counts.firstEpochMilliseconds ?? .max, tally.first)
+    counts.lastEpochMilliseconds = max(counts.lastEpochMilliseconds ?? .min, tally.last)
   }
 
   /// True for a line of spaces, tabs and carriage returns only.

@@ -93,6 +93,46 @@ public enum LineClassifier {
       millisecond: millisecond)
   }
 
+  /// The milliseconds since midnight of a line that starts with the same eight date bytes as
+  /// a line `fullTimestamp` accepted (`date`, their little-endian word): nil unless the rest
+  /// of `MM/DD/YY-HH:MM:SS:mmm` is there, valid and not followed by a digit, exactly when
+  /// `fullTimestamp` would accept the line.
+  @inline(__always)
+  static func clockMilliseconds(_ line: UnsafeRawBufferPointer, date: UInt64) -> Int64? {
+    guard line.count >= fullTimestampLength, let base = line.baseAddress,
+      base.loadUnaligned(fromByteOffset: 0, as: UInt64.self) == date
+    else { return nil }
+    let clock = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let tail = base.loadUnaligned(fromByteOffset: 13, as: UInt64.self)
+    guard clock & 0xff_0000_ff_0000_ff == 0x3a_0000_3a_0000_2d,
+      tail & 0xff_0000_ff_00 == 0x3a_0000_3a_00
+    else { return nil }
+    let zeros: UInt64 = 0x3030_3030_3030_3030
+    let clockDigits = clock ^ zeros
+    let tailDigits = tail ^ zeros
+    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
+      (((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7676_7676_7676_7676) | word)
+    }
+    guard nonDigits(clockDigits) & 0x8000_8080_0080_8000 == 0,
+      nonDigits(tailDigits) & 0x8080_8000_8080_0080 == 0
+    else { return nil }
+    if line.count > fullTimestampLength
+      && isDigit(base.load(fromByteOffset: fullTimestampLength, as: UInt8.self))
+    {
+      return nil
+    }
+    @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int64 {
+      Int64(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
+    }
+    let hour = digit(clockDigits, 1) * 10 + digit(clockDigits, 2)
+    let minute = digit(clockDigits, 4) * 10 + digit(clockDigits, 5)
+    let second = digit(tailDigits, 2) * 10 + digit(tailDigits, 3)
+    let millisecond =
+      digit(tailDigits, 5) * 100 + digit(tailDigits, 6) * 10 + digit(tailDigits, 7)
+    guard hour < 24, minute < 60, second <= 60 else { return nil }
+    return ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
+  }
+
   /// Every timestamped layout, byte by byte.
   static func classifyTimestampedSlowly(_ line: UnsafeRawBufferPointer) -> LineKind {
     let slash = UInt8(ascii: "/")

@@ -68,6 +68,19 @@ public final class LocalTimeConverter {
     return ((local - Int64(cachedOffset)) * 1000 + Int64(time.millisecond), .exact)
   }
 
+  /// The instant, in milliseconds since the epoch, at which `time`'s date begins when the whole
+  /// of that day has one UTC offset (every other day of most zones): `convert` of a time of
+  /// that day is then this plus the milliseconds since midnight. Nil on a day that changes it.
+  public func uniformDayStart(of time: LocalTimestamp) -> Int64? {
+    if time.day != cachedDate.day || time.month != cachedDate.month
+      || time.year != cachedDate.year
+    {
+      _ = convert(time)
+    }
+    guard let offset = cachedDayOffset else { return nil }
+    return (cachedDays * 86_400 - Int64(offset)) * 1000
+  }
+
   /// The offset to subtract from `local` (seconds read as if UTC) and how it was chosen.
   private func resolve(_ local: Int64) -> (offset: Int, status: LocalTimeStatus) {
     let before = offset(at: local - 86_400)

@@ -37,7 +37,10 @@ public final class LineReader {
   }
 
   private let source: ByteSource?
-  private let configuration: Configuration
+  // The configuration's values, each apart: reading them from a stored `Configuration` copied
+  // the whole struct, its marker retained, for every line.
+  private let maximumLineLength: Int
+  private let marker: (any LineMarker)?
   /// False when `storage` is bytes the caller holds (`forEachLine(in:)`), read in place.
   private let ownsStorage: Bool
   /// The buffer; its size only grows, and never beyond `maximumLineLength + 1`.
@@ -55,7 +58,8 @@ public final class LineReader {
   /// Creates a reader over `source`.
   public init(source: ByteSource, configuration: Configuration = Configuration()) {
     self.source = source
-    self.configuration = configuration
+    maximumLineLength = configuration.maximumLineLength
+    marker = configuration.marker
     ownsStorage = true
     let capacity = min(max(configuration.initialCapacity, 0), configuration.maximumLineLength + 1)
     storage = .allocate(byteCount: max(capacity, 1), alignment: 16)
@@ -69,7 +73,8 @@ public final class LineReader {
   /// finished, so the same loop splits it without copying a byte.
   private init(borrowing bytes: UnsafeRawBufferPointer, configuration: Configuration) {
     source = nil
-    self.configuration = configuration
+    maximumLineLength = configuration.maximumLineLength
+    marker = configuration.marker
     if let base = bytes.baseAddress, !bytes.isEmpty {
       storage = UnsafeMutableRawBufferPointer(mutating: UnsafeRawBufferPointer(start: base, count: bytes.count))
       ownsStorage = false
@@ -88,13 +93,33 @@ public final class LineReader {
 
   /// Calls `body` with every line in order, the final unterminated one included.
   public func forEachLine(_ body: (Line) throws -> Void) throws {
-    try forEachLine(body, refill: fill)
+    try forEachLine(body, runs: Self.noRuns, offersRuns: false, refill: fill)
   }
+
+  /// Calls `body` with every line in order, as `forEachLine(_:)` does, except the lines that
+  /// `runs` takes: with a marker, the bytes from the next line up to the next mark or NUL byte
+  /// (`UnmarkedRun`) are offered to `runs` first, and the whole lines it says it consumed are
+  /// counted and numbered but not handed to `body`.
+  public func forEachLine(_ body: (Line) throws -> Void, runs: UnmarkedRun) throws {
+    try forEachLine(body, runs: runs, offersRuns: true, refill: fill)
+  }
+
+  /// What takes runs of unmarked lines: given bytes that start at a line's start, hold no mark
+  /// and no NUL byte, and may end inside a line, it consumes whole lines (each ending with its
+  /// `\n` inside the bytes) from the start and says how many bytes and lines; (0, 0) leaves
+  /// them all to the line handler.
+  public typealias UnmarkedRun = (UnsafeRawBufferPointer) -> (bytes: Int, lines: Int)
+
+  private static func noRuns(_ bytes: UnsafeRawBufferPointer) -> (bytes: Int, lines: Int) { (0, 0) }
 
   /// The one line-splitting loop of both paths; `refill` reads more (never called once the
   /// source is finished, so the in-place path passes one that does nothing).
-  private func forEachLine(_ body: (Line) throws -> Void, refill: () throws -> Void) rethrows {
-    let marksEverything = configuration.marker == nil
+  private func forEachLine(
+    _ body: (Line) throws -> Void, runs: UnmarkedRun, offersRuns: Bool,
+    refill: () throws -> Void
+  ) rethrows {
+    let marksEverything = marker == nil
+    let offersRuns = offersRuns && !marksEverything
     var number = 0
     // No newline lies in `[position, newlineSearchFrom)`.
     var newlineSearchFrom = position
@@ -106,6 +131,21 @@ public final class LineReader {
       let base = UnsafeRawPointer(storage.baseAddress!)
       let start = position
       let stop = end
+      if offersRuns && start < stop {
+        if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
+        if nextMark < start { nextMark = mark(base, from: start, to: stop) }
+        let runEnd = min(nextNUL, nextMark, stop)
+        if runEnd > start {
+          let taken = runs(UnsafeRawBufferPointer(start: base + start, count: runEnd - start))
+          if taken.lines > 0 {
+            number += taken.lines
+            counts.lines += taken.lines
+            position = start + taken.bytes
+            newlineSearchFrom = position
+            continue
+          }
+        }
+      }
       if newlineSearchFrom < stop,
         let found = memchr(base + newlineSearchFrom, 0x0A, stop - newlineSearchFrom)
       {
@@ -113,7 +153,7 @@ public final class LineReader {
         number += 1
         if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
         if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
-        if newline - start > configuration.maximumLineLength {
+        if newline - start > maximumLineLength {
           // Only bytes read in place hold a line longer than the limit with its terminator;
           // the streaming buffer never grows past the limit.
           try deliverCut(from: start, lineEnd: newline, number: number, nextNUL: nextNUL, body)
@@ -142,7 +182,7 @@ public final class LineReader {
           number += 1
           counts.hasUnterminatedLastLine = true
           if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
-          if pending > configuration.maximumLineLength {
+          if pending > maximumLineLength {
             try deliverCut(from: start, lineEnd: stop, number: number, nextNUL: nextNUL, body)
           } else {
             if !marksEverything && nextMark < start { nextMark = mark(base, from: start, to: stop) }
@@ -154,9 +194,9 @@ public final class LineReader {
         }
         return
       }
-      if pending > configuration.maximumLineLength {
+      if pending > maximumLineLength {
         number += 1
-        let cut = start + configuration.maximumLineLength
+        let cut = start + maximumLineLength
         if nextNUL < start { nextNUL = Self.search(0, base, from: start, to: stop) }
         try deliver(
           from: start, to: cut, number: number, isTruncated: true, containsNUL: nextNUL < cut,
@@ -187,7 +227,7 @@ public final class LineReader {
 
   /// The offset of the marker's first mark in `[from, to)` of `base`, or `Int.max`.
   private func mark(_ base: UnsafeRawPointer, from: Int, to: Int) -> Int {
-    guard from < to, let marker = configuration.marker,
+    guard from < to, let marker = marker,
       let offset = marker.firstMark(
         in: UnsafeRawBufferPointer(start: base + from, count: to - from))
     else { return .max }
@@ -199,7 +239,7 @@ public final class LineReader {
   private func deliverCut(
     from start: Int, lineEnd: Int, number: Int, nextNUL: Int, _ body: (Line) throws -> Void
   ) rethrows {
-    let cut = start + configuration.maximumLineLength
+    let cut = start + maximumLineLength
     counts.truncatedLines += 1
     counts.skippedBytes += lineEnd - cut
     try deliver(
@@ -231,7 +271,7 @@ public final class LineReader {
     position = 0
     end = pending
     if end == storage.count {
-      let limit = configuration.maximumLineLength + 1
+      let limit = maximumLineLength + 1
       let grown = min(max(storage.count * 2, 1), limit)
       let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: grown, alignment: 16)
       if end > 0 { larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: end) }
@@ -290,7 +330,20 @@ extension LineReader {
     let reader = LineReader(
       borrowing: bytes,
       configuration: Configuration(maximumLineLength: maximumLineLength, marker: marker))
-    try reader.forEachLine(body, refill: {})
+    try reader.forEachLine(body, runs: noRuns, offersRuns: false, refill: {})
+    return reader.statistics
+  }
+
+  /// `forEachLine(in:maximumLineLength:marker:_:)` with the runs of unmarked lines offered to
+  /// `runs` first (`forEachLine(_:runs:)`).
+  public static func forEachLine(
+    in bytes: UnsafeRawBufferPointer, maximumLineLength: Int = 1 << 20,
+    marker: (any LineMarker)? = nil, _ body: (Line) throws -> Void, runs: UnmarkedRun
+  ) rethrows -> LineStatistics {
+    let reader = LineReader(
+      borrowing: bytes,
+      configuration: Configuration(maximumLineLength: maximumLineLength, marker: marker))
+    try reader.forEachLine(body, runs: runs, offersRuns: true, refill: {})
     return reader.statistics
   }
 }

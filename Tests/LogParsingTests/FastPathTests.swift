@@ -63,6 +63,38 @@ struct FastPathTests {
     }
   }
 
+  /// The clock read after a known date (the scanner's runs) accepts a line exactly when
+  /// `fullTimestamp` accepts it with that date, and reads the same time of day.
+  @Test func theClockAfterAKnownDateAgreesWithTheWholeTimestamp() {
+    let valid = Array("08/11/21-05:49:43:233 (1) 0 text".utf8)
+    let date = valid.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    func expectClockAgreement(_ bytes: [UInt8]) {
+      bytes.withUnsafeBytes { buffer in
+        let clock = LineClassifier.clockMilliseconds(buffer, date: date)
+        guard let full = LineClassifier.fullTimestamp(buffer),
+          buffer.count >= 8, buffer.loadUnaligned(as: UInt64.self) == date
+        else {
+          #expect(clock == nil, "\(bytes)")
+          return
+        }
+        let expected = ((full.hour * 60 + full.minute) * 60 + full.second) * 1000 + full.millisecond
+        #expect(clock == Int64(expected), "\(bytes)")
+      }
+    }
+    expectClockAgreement(valid)
+    #expect(valid.withUnsafeBytes { LineClassifier.clockMilliseconds($0, date: date) } == 20_983_233)
+    for index in 0..<22 {
+      for replacement in [UInt8(ascii: "x"), UInt8(ascii: "/"), UInt8(ascii: ":"), 0x30, 0x39, 0xB0] {
+        var bytes = valid
+        bytes[index] = replacement
+        expectClockAgreement(bytes)
+      }
+    }
+    for line in Self.timestamps + ["08/11/21-23:59:60:999", "08/11/21-24:00:00:000", "08/11/21-0"] {
+      expectClockAgreement(Array(line.utf8))
+    }
+  }
+
   static let pairs = [
     #"when="2019-08-01 18:43:02.216" pid=8240 level=SEVERE event=Utility.Event text="x y""#,
     #"when=2019-08-01T18:43:02 pid=1"#, #"when="2019-08-01 18:43:02,5""#,
