@@ -54,7 +54,6 @@ public struct AuditContext: Sendable {
   ) {
     self.configuration = configuration
     self.sessions = sessions
-    episodes = sessions.flatMap { session in session.episodes.map { (session.id, $0) } }
     self.coverage = coverage
     self.members = members
     self.failures = failures
@@ -93,12 +92,9 @@ public struct AuditContext: Sendable {
     }
   }
 
-  /// Every episode with the id of the session it belongs to; made once, when the context is,
-  /// since every rule walks it (it was rebuilt, copying every episode, for each rule). The id,
-  /// not the session: the rules that walk episodes name the session and read nothing else of
-  /// it, and a session copied out for each episode and rule cost a reference count for each
-  /// of its parts.
-  public let episodes: [(sessionID: String, episode: Episode)]
+  /// Every episode with the id of the session it belongs to, walked in place: every rule
+  /// that judges episodes one by one walks it, and reads nothing of the session but its id.
+  public var episodes: SessionEpisodes { SessionEpisodes(sessions: sessions) }
 }
 
 /// A duration as the messages show it, as text: seconds with up to one decimal, and the unit
