@@ -125,6 +125,9 @@ public struct Episode: Sendable, Equatable {
   public var unrecognised: [BackupEvent] { storage.unrecognised }
   /// Every event of the episode, in time order.
   public var events: [BackupEvent] { storage.events }
+  /// The events whose local time a DST change made ambiguous or skipped, in time order
+  /// (nearly always none: found once, not by each walk of `events`).
+  public var inexactLocalTimes: [BackupEvent] { storage.inexactLocalTimes }
   /// The earliest and latest events' instants.
   public var start: Int64 { storage.start }
   public var end: Int64 { storage.end }
@@ -162,6 +165,7 @@ public struct Episode: Sendable, Equatable {
     let restart: BackupEvent?
     let unrecognised: [BackupEvent]
     let events: [BackupEvent]
+    let inexactLocalTimes: [BackupEvent]
     let start: Int64
     let end: Int64
     let kind: EpisodeKind
@@ -196,6 +200,7 @@ public struct Episode: Sendable, Equatable {
       let events = (all.compactMap { $0 } + extra)
         .sorted { ($0.epochMilliseconds, $0.line) < ($1.epochMilliseconds, $1.line) }
       self.events = events
+      inexactLocalTimes = events.filter { $0.timeStatus != .exact }
       start = events.first?.epochMilliseconds ?? 0
       end = events.last?.epochMilliseconds ?? 0
       switch body {

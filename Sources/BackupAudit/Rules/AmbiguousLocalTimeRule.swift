@@ -14,11 +14,8 @@ public struct AmbiguousLocalTimeRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.episodes.compactMap { sessionID, episode in
-      // Nearly every episode has none: looked for before a list is made.
-      guard let first = episode.events.first(where: { $0.timeStatus != .exact }) else {
-        return nil
-      }
-      let affected = episode.events.filter { $0.timeStatus != .exact }
+      let affected = episode.inexactLocalTimes
+      guard let first = affected.first else { return nil }
       let zone = context.coverage[episode.server]?.timeZone ?? "its zone"
       return finding(
         server: episode.server, session: sessionID, at: episode.start,
