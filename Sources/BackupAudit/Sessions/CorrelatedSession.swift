@@ -64,11 +64,17 @@ public struct CorrelatedSession: Sendable, Equatable {
     return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
   }
 
+  /// Each server's first instant among `episodes`, which hold each server's episodes next to
+  /// one another (ordered by server): a server already has its instant exactly when it is the
+  /// last one given one, so no key is looked up.
   private static func synchronisedInstants(of episodes: [Episode]) -> [String: Int64] {
     var instants: [String: Int64] = [:]
-    for episode in episodes where instants[episode.server] == nil {
+    instants.reserveCapacity(episodes.count)
+    var lastServer: String?
+    for episode in episodes where episode.server != lastServer {
       if let event = episode.checkpoint ?? episode.quiesce?.quiesced ?? episode.quiesce?.begin {
         instants[episode.server] = event.epochMilliseconds
+        lastServer = episode.server
       }
     }
     return instants
@@ -83,9 +89,11 @@ public struct CorrelatedSession: Sendable, Equatable {
   /// `20210811T034943Z-cluster-freeze`: stable across runs and windows of the same logs.
   static func identifier(start: Int64, kind: SessionKind) -> String {
     let text = CivilCalendar.rfc3339(epochMilliseconds: start)
-    // A filter, not Foundation's replacingOccurrences: that bridged every session's id
-    // through NSString.
-    let compact = String(text.prefix(19).filter { $0 != "-" && $0 != ":" })
+    // The text is ASCII: filtered as bytes, not through Foundation's replacingOccurrences
+    // (which bridged every session's id through NSString) or as Characters.
+    let compact = String(
+      decoding: text.utf8.prefix(19).filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ":") },
+      as: UTF8.self)
     return "\(compact)Z-\(kind.rawValue)"
   }
 }

@@ -25,10 +25,14 @@ public struct SessionCorrelator: Sendable {
     // these ranks, which among its own servers are in the same order as its own ranking.
     let names = ServerNameOrder.sorted(Set(episodes.map(\.server)))
     let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    let freezes = sweep(episodes.filter { $0.kind == .freeze }).map { group in
+    // The two families never share a session: each swept on its own core.
+    let families = ResultSlots.concurrentMap([true, false]) { isFreeze in
+      sweep(episodes.filter { ($0.kind == .freeze) == isFreeze })
+    }
+    let freezes = families[0].map { group in
       (group, group.hasCheckpoint || group.hasSeveralServers ? SessionKind.clusterFreeze : .instanceFreeze)
     }
-    let quiesces = sweep(episodes.filter { $0.kind != .freeze }).map { group in
+    let quiesces = families[1].map { group in
       (group, group.hasCheckpoint ? SessionKind.journalCheckpoint : .clusterQuiesce)
     }
     var sessions = ResultSlots.concurrentMap(freezes + quiesces) { group, kind in
