@@ -214,7 +214,8 @@ public struct Episode: Sendable, Equatable {
       // The steps say everything the body does: `quiesce` and `checkpoint` only repeat a
       // freeze's, and a checkpoint episode is its line.
       left.freeze == right.freeze && left.quiesce == right.quiesce
-        && left.checkpoint == right.checkpoint && left.ending == right.ending && left.restart == right.restart
+        && left.checkpoint == right.checkpoint && left.ending == right.ending
+        && left.restart == right.restart
         && left.unrecognised == right.unrecognised
     }
   }

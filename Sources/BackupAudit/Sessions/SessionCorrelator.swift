@@ -30,7 +30,8 @@ public struct SessionCorrelator: Sendable {
       sweep(episodes.filter { ($0.kind == .freeze) == isFreeze })
     }
     let freezes = families[0].map { group in
-      (group, group.hasCheckpoint || group.hasSeveralServers ? SessionKind.clusterFreeze : .instanceFreeze)
+      let isClusterWide = group.hasCheckpoint || group.hasSeveralServers
+      return (group, isClusterWide ? SessionKind.clusterFreeze : .instanceFreeze)
     }
     let quiesces = families[1].map { group in
       (group, group.hasCheckpoint ? SessionKind.journalCheckpoint : .clusterQuiesce)
