@@ -71,8 +71,13 @@ public struct Auditor: Sendable {
     context.strayUnrecognised = stray
     context.zoneStatements = statements.filter { !restored.contains($0.key) }
     let lastRules = Self.rules.filter { type(of: $0).runsOnVerdicts }
+    // The rules are independent of one another: run on every core, their findings joined in
+    // the catalogue's order, as if they had run one after the other.
+    let ruleContext = context
     var findings = deduplicated(
-      Self.rules.filter { !type(of: $0).runsOnVerdicts }.flatMap { $0.findings(in: context) })
+      ResultSlots.concurrentMap(Self.rules.filter { !type(of: $0).runsOnVerdicts }) {
+        $0.findings(in: ruleContext)
+      }.flatMap { $0 })
     let bySession = Dictionary(grouping: findings.filter { $0.session != nil }) { $0.session ?? "" }
     context.verdicts = Dictionary(
       sessions.map { session in
@@ -80,22 +85,29 @@ public struct Auditor: Sendable {
         return (session.id, Verdict(findings: bySession[session.id] ?? [], isInProgress: isInProgress))
       }, uniquingKeysWith: { first, _ in first })
     findings += deduplicated(lastRules.flatMap { $0.findings(in: context) })
+    // Each server's place in natural order once, not two names split into runs per comparison.
+    let serverRank = Dictionary(
+      uniqueKeysWithValues: ServerNameOrder.sorted(Set(findings.map { $0.server ?? "" }))
+        .enumerated().map { ($1, $0) })
     findings.sort { left, right in
       guard (left.epochMilliseconds, left.rule) == (right.epochMilliseconds, right.rule) else {
         return (left.epochMilliseconds, left.rule) < (right.epochMilliseconds, right.rule)
       }
       let (leftServer, rightServer) = (left.server ?? "", right.server ?? "")
       guard leftServer == rightServer else {
-        return ServerNameOrder.precedes(leftServer, rightServer)
+        return serverRank[leftServer, default: 0] < serverRank[rightServer, default: 0]
       }
       return (left.session ?? "") < (right.session ?? "")
     }
     let restoreTests = RestoreTestLinker(configuration: configuration)
       .link(readings.filter { restored.contains($0.server) }, to: sessions)
-    let reported = sessions.map { session in
+    // Each reported session reads only its own episodes and the finished context: made on
+    // every core, in the sessions' order.
+    let judged = context
+    let reported = ResultSlots.concurrentMap(sessions) { session in
       Session(
-        session, verdict: context.verdicts[session.id] ?? .consistent,
-        restoreTests: restoreTests[session.id] ?? [], context: context)
+        session, verdict: judged.verdicts[session.id] ?? .consistent,
+        restoreTests: restoreTests[session.id] ?? [], context: judged)
     }
     return AuditResult(
       configuration: configuration, inputs: readings.flatMap(\.inputs).map(AuditInput.init),

@@ -108,7 +108,16 @@ public struct Episode: Sendable, Equatable {
   public let server: String
   private var storage: Storage
 
-  public var body: EpisodeBody { storage.body }
+  /// What it holds, by kind, made again from the stored steps (the builder's use, not the
+  /// rules': they read `freeze`, `quiesce` and `checkpoint`, which copy no payload).
+  public var body: EpisodeBody {
+    if let freeze = storage.freeze { return .freeze(freeze) }
+    if let quiesce = storage.quiesce { return .quiesce(quiesce) }
+    guard let checkpoint = storage.checkpoint else {
+      preconditionFailure("an episode with neither steps nor a checkpoint line")
+    }
+    return .checkpoint(checkpoint)
+  }
   public var ending: EpisodeEnding { storage.ending }
   /// The startup, recovery or abnormal-shutdown that ended it.
   public var restart: BackupEvent? { storage.restart }
@@ -116,6 +125,9 @@ public struct Episode: Sendable, Equatable {
   public var unrecognised: [BackupEvent] { storage.unrecognised }
   /// Every event of the episode, in time order.
   public var events: [BackupEvent] { storage.events }
+  /// The events whose local time a DST change made ambiguous or skipped, in time order
+  /// (nearly always none: found once, not by each walk of `events`).
+  public var inexactLocalTimes: [BackupEvent] { storage.inexactLocalTimes }
   /// The earliest and latest events' instants.
   public var start: Int64 { storage.start }
   public var end: Int64 { storage.end }
@@ -132,7 +144,7 @@ public struct Episode: Sendable, Equatable {
   /// Changes the body (the builder joins a late event to a finished episode), then derives
   /// the events and bounds again.
   mutating func update(_ change: (inout EpisodeBody) -> Void) {
-    var body = storage.body
+    var body = self.body
     change(&body)
     storage = Storage(
       body: body, ending: storage.ending, restart: storage.restart,
@@ -144,17 +156,28 @@ public struct Episode: Sendable, Equatable {
   }
 
   /// An episode's parts and what is derived from them, never changed once made.
+  ///
+  /// The body is kept as its parts (`freeze`, `quiesce`, `checkpoint`), each stored, so that
+  /// reading one costs a load: every rule reads them for every episode, and taking them out of
+  /// the body's case on each access copied its whole payload (a freeze's sixteen events).
   private final class Storage: Sendable, Equatable {
-    let body: EpisodeBody
     let ending: EpisodeEnding
     let restart: BackupEvent?
     let unrecognised: [BackupEvent]
     let events: [BackupEvent]
+    let inexactLocalTimes: [BackupEvent]
     let start: Int64
     let end: Int64
+    let kind: EpisodeKind
+    /// The freeze's steps; set exactly when `kind` is `.freeze`.
+    let freeze: FreezeSteps?
+    /// A quiesce's own steps, or a freeze's inner ones; nil exactly for a checkpoint.
+    let quiesce: QuiesceSteps?
+    /// The checkpoint line of any kind; never nil for a checkpoint.
+    let checkpoint: BackupEvent?
+    let opening: BackupEvent?
 
     init(body: EpisodeBody, ending: EpisodeEnding, restart: BackupEvent?, unrecognised: [BackupEvent]) {
-      self.body = body
       self.ending = ending
       self.restart = restart
       self.unrecognised = unrecognised
@@ -164,58 +187,59 @@ public struct Episode: Sendable, Equatable {
       case .freeze(let freeze):
         all = freeze.events
         extra = freeze.unjournaled + freeze.overlapping + unrecognised
-      case .quiesce(let quiesce): all = quiesce.events
-      case .checkpoint(let event): all = [event]
+        (kind, self.freeze, self.quiesce) = (.freeze, freeze, freeze.inner)
+        checkpoint = freeze.inner.checkpoint
+      case .quiesce(let quiesce):
+        all = quiesce.events
+        (kind, self.freeze, self.quiesce, checkpoint) = (.quiesce, nil, quiesce, quiesce.checkpoint)
+      case .checkpoint(let event):
+        all = [event]
+        (kind, self.freeze, self.quiesce, checkpoint) = (.checkpoint, nil, nil, event)
       }
       all.append(restart)
-      events = (all.compactMap { $0 } + extra)
+      let events = (all.compactMap { $0 } + extra)
         .sorted { ($0.epochMilliseconds, $0.line) < ($1.epochMilliseconds, $1.line) }
+      self.events = events
+      inexactLocalTimes = events.filter { $0.timeStatus != .exact }
       start = events.first?.epochMilliseconds ?? 0
       end = events.last?.epochMilliseconds ?? 0
+      switch body {
+      case .freeze(let freeze): opening = freeze.begin ?? freeze.inner.begin ?? events.first
+      case .quiesce(let quiesce): opening = quiesce.begin ?? events.first
+      case .checkpoint: opening = events.first
+      }
     }
 
     static func == (left: Storage, right: Storage) -> Bool {
-      left.body == right.body && left.ending == right.ending && left.restart == right.restart
+      // The steps say everything the body does: `quiesce` and `checkpoint` only repeat a
+      // freeze's, and a checkpoint episode is its line.
+      left.freeze == right.freeze && left.quiesce == right.quiesce
+        && left.checkpoint == right.checkpoint && left.ending == right.ending
+        && left.restart == right.restart
         && left.unrecognised == right.unrecognised
     }
   }
 
-  public var kind: EpisodeKind {
-    switch body {
-    case .freeze: .freeze
-    case .quiesce: .quiesce
-    case .checkpoint: .checkpoint
-    }
-  }
+  public var kind: EpisodeKind { storage.kind }
 
   /// The freeze's steps, for a freeze.
+  ///
+  /// Yielded in place, so `episode.freeze?.begin` copies one event, not every step.
   public var freeze: FreezeSteps? {
-    if case .freeze(let steps) = body { steps } else { nil }
+    _read { yield storage.freeze }
   }
 
   /// The quiesce's steps: a quiesce's own, or a freeze's inner ones.
   public var quiesce: QuiesceSteps? {
-    switch body {
-    case .freeze(let freeze): freeze.inner
-    case .quiesce(let quiesce): quiesce
-    case .checkpoint: nil
-    }
+    _read { yield storage.quiesce }
   }
 
   /// The checkpoint line it logged, whatever its kind.
-  public var checkpoint: BackupEvent? {
-    switch body {
-    case .freeze(let freeze): freeze.inner.checkpoint
-    case .quiesce(let quiesce): quiesce.checkpoint
-    case .checkpoint(let event): event
-    }
-  }
+  public var checkpoint: BackupEvent? { storage.checkpoint }
 
   /// The checkpoint number it logged.
   public var checkpointNumber: Int? { checkpoint?.checkpoint }
 
   /// The first line of the episode: the freeze-begin or quiesce-begin when there is one.
-  public var opening: BackupEvent? {
-    freeze?.begin ?? quiesce?.begin ?? events.first
-  }
+  public var opening: BackupEvent? { storage.opening }
 }

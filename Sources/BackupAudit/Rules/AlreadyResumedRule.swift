@@ -14,13 +14,13 @@ public struct AlreadyResumedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard let thaw = episode.freeze?.alreadyResumed, episode.freeze?.isThawAfterFailure != true else { return nil }
       let message = episode.freeze?.begin.map {
         "thaw found the system already resumed \(secondsText(thaw.epochMilliseconds - $0.epochMilliseconds)) after the freeze began"
       } ?? "thaw found the system already resumed with no freeze logged before it"
       return finding(
-        server: episode.server, session: session.id, at: episode.start, message,
+        server: episode.server, session: sessionID, at: episode.start, message,
         [episode.freeze?.begin, episode.freeze?.thawBegin, thaw].compactMap { $0 })
     }
   }

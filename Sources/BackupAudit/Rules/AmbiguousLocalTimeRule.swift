@@ -13,12 +13,12 @@ public struct AmbiguousLocalTimeRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
-      let affected = episode.events.filter { $0.timeStatus != .exact }
+    context.episodes.compactMap { sessionID, episode in
+      let affected = episode.inexactLocalTimes
       guard let first = affected.first else { return nil }
       let zone = context.coverage[episode.server]?.timeZone ?? "its zone"
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "local time \(first.localTime.iso8601) is \(first.timeStatus.rawValue) in \(zone)",
         affected)
     }

@@ -54,7 +54,6 @@ public struct AuditContext: Sendable {
   ) {
     self.configuration = configuration
     self.sessions = sessions
-    episodes = sessions.flatMap { session in session.episodes.map { (session, $0) } }
     self.coverage = coverage
     self.members = members
     self.failures = failures
@@ -93,9 +92,9 @@ public struct AuditContext: Sendable {
     }
   }
 
-  /// Every episode with the session it belongs to; made once, when the context is, since
-  /// every rule walks it (it was rebuilt, copying every episode, for each rule).
-  public let episodes: [(session: CorrelatedSession, episode: Episode)]
+  /// Every episode with the id of the session it belongs to, walked in place: every rule
+  /// that judges episodes one by one walks it, and reads nothing of the session but its id.
+  public var episodes: SessionEpisodes { SessionEpisodes(sessions: sessions) }
 }
 
 /// A duration as the messages show it, as text: seconds with up to one decimal, and the unit

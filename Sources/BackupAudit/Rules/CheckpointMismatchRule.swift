@@ -13,7 +13,10 @@ public struct CheckpointMismatchRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     context.sessions.flatMap { session -> [Finding] in
-      guard let expected = session.checkpoint else { return [] }
+      // Where every episode logged the session's number (most sessions), every member agrees.
+      guard let expected = session.checkpoint,
+        !session.episodes.allSatisfy({ $0.checkpointNumber == expected })
+      else { return [] }
       // A member that logged the session's number in one of its episodes agrees, whatever a
       // second episode of it (a retried freeze) logged.
       let agreeing = Set(

@@ -18,11 +18,15 @@ public struct ClockSkewRule: AuditRule {
     return context.sessions.flatMap { session -> [Finding] in
       let instants = session.synchronisedInstants
       guard instants.count >= 2, let median = session.medianInstant else { return [] }
-      return instants.keys.sorted().compactMap { server in
+      // Only the few servers off by more than the tolerance are sorted, by name.
+      let skewed = instants.compactMap { server, instant in
+        abs(instant - median) > tolerance ? server : nil
+      }
+      return skewed.sorted().compactMap { server in
         let offset = instants[server]! - median
-        guard abs(offset) > tolerance,
-          let episode = session.episodes.first(where: { $0.server == server })
-        else { return nil }
+        guard let episode = session.episodes.first(where: { $0.server == server }) else {
+          return nil
+        }
         let event = episode.checkpoint ?? episode.quiesce?.quiesced ?? episode.quiesce?.begin
         return finding(
           server: server, session: session.id, at: episode.start,

@@ -13,10 +13,10 @@ public struct CrashWhileFrozenRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind == .freeze, let restart = episode.restart else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "restarted \(secondsText(restart.epochMilliseconds - episode.start)) after the freeze "
           + "began",
         [episode.opening, restart].compactMap { $0 })

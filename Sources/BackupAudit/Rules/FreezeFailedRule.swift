@@ -12,19 +12,19 @@ public struct FreezeFailedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind == .freeze else { return nil }
       if let failure = episode.freeze?.failed {
         let reason = failure.reason.map { ": \($0)" } ?? ""
         return finding(
-          server: episode.server, session: session.id, at: episode.start,
+          server: episode.server, session: sessionID, at: episode.start,
           "freeze failed\(reason)", [episode.freeze?.begin, failure].compactMap { $0 })
       }
       guard let begin = episode.freeze?.begin, episode.freeze?.frozen == nil, episode.restart == nil,
         episode.ending != .endOfEvidence, !context.isInProgress(episode)
       else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "freeze began but never reported \"System suspended\"",
         [begin] + episode.unrecognised
           + [episode.freeze?.thawBegin, episode.freeze?.thawed ?? episode.freeze?.alreadyResumed].compactMap { $0 })

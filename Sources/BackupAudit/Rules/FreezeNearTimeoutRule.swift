@@ -20,13 +20,13 @@ public struct FreezeNearTimeoutRule: AuditRule {
       "\(Int((Double(length) * 100 / Double(timeout)).rounded(.down))) % of the "
         + "\(secondsText(timeout)) timeout"
     }
-    return context.episodes.compactMap { session, episode in
+    return context.episodes.compactMap { sessionID, episode in
       if let length = episode.freeze?.thawedLength, let begin = episode.freeze?.begin,
         let thawed = episode.freeze?.thawed
       {
         guard length > threshold, length <= timeout else { return nil }
         return finding(
-          server: episode.server, session: session.id, at: episode.start,
+          server: episode.server, session: sessionID, at: episode.start,
           "frozen \(secondsText(length)), \(share(length))", [begin, thawed])
       }
       guard episode.kind == .freeze, context.isInProgress(episode),
@@ -34,7 +34,7 @@ public struct FreezeNearTimeoutRule: AuditRule {
       else { return nil }
       let thaw = episode.freeze?.thawBegin == nil ? "no thaw logged yet" : "thaw not confirmed yet"
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "still frozen \(secondsText(elapsed)) at report time, \(share(elapsed)), \(thaw)",
         [episode.opening, episode.freeze?.thawBegin].compactMap { $0 })
     }

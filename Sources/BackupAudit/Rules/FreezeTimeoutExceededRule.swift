@@ -13,12 +13,12 @@ public struct FreezeTimeoutExceededRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     let timeout = context.configuration.freezeTimeoutMilliseconds
-    return context.episodes.compactMap { session, episode in
+    return context.episodes.compactMap { sessionID, episode in
       guard let freeze = episode.freeze, let length = freeze.thawedLength, length > timeout,
         let begin = freeze.begin, let thawed = freeze.thawed
       else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "frozen \(secondsText(length)), timeout \(secondsText(timeout))",
         [begin, thawed])
     }

@@ -12,12 +12,12 @@ public struct NeverResumedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind != .freeze, episode.ending == .endOfEvidence || episode.ending == .superseded,
         episode.quiesce?.begin != nil || episode.quiesce?.quiesced != nil, !context.isInProgress(episode)
       else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         episode.ending == .superseded
           ? "quiesced and never resumed before the next quiesce began"
           : "quiesced and never resumed before the log ends",

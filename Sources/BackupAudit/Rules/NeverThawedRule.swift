@@ -12,13 +12,13 @@ public struct NeverThawedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind == .freeze, episode.ending == .endOfEvidence,
         episode.freeze?.failed == nil, !context.isInProgress(episode)
       else { return nil }
       let end = context.coverage[episode.server]?.to ?? episode.end
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "no thaw in the \(secondsText(end - episode.start)) of log after the freeze began",
         [episode.opening].compactMap { $0 })
     }

@@ -11,11 +11,11 @@ public struct OverlappingFreezeRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard let overlapping = episode.freeze?.overlapping, let second = overlapping.first
       else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "another freeze began \(secondsText(second.epochMilliseconds - episode.start)) into "
           + "this one",
         [episode.opening].compactMap { $0 } + overlapping)

@@ -12,10 +12,10 @@ public struct QuiesceTimeoutRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard let timeout = episode.quiesce?.timeout else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "quiesce timed out" + (timeout.reason.map { ": \($0)" } ?? ""),
         [episode.quiesce?.begin, timeout].compactMap { $0 })
     }

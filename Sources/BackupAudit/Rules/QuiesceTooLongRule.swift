@@ -13,12 +13,12 @@ public struct QuiesceTooLongRule: AuditRule {
 
   public func findings(in context: AuditContext) -> [Finding] {
     let limit = context.configuration.maxQuiesceMilliseconds
-    return context.episodes.compactMap { session, episode in
+    return context.episodes.compactMap { sessionID, episode in
       guard let quiesced = episode.quiesce?.quiesced, let resumed = episode.quiesce?.resumed else { return nil }
       let length = resumed.epochMilliseconds - quiesced.epochMilliseconds
       guard length > limit else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "quiesced \(secondsText(length)), limit \(secondsText(limit))", [quiesced, resumed])
     }
   }

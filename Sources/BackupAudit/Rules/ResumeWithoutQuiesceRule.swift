@@ -14,12 +14,12 @@ public struct ResumeWithoutQuiesceRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind == .quiesce, episode.quiesce?.begin == nil, episode.quiesce?.quiesced == nil,
         let resume = episode.quiesce?.resumeBegin ?? episode.quiesce?.resumed
       else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "resumed with no quiesce open", [resume, episode.quiesce?.resumed].compactMap { $0 }.uniqued())
     }
   }

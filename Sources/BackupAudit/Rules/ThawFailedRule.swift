@@ -12,10 +12,10 @@ public struct ThawFailedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard let failure = episode.freeze?.thawFailed else { return nil }
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "thaw failed" + (failure.reason.map { ": \($0)" } ?? ""),
         [episode.freeze?.begin, failure].compactMap { $0 })
     }

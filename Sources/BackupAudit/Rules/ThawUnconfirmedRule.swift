@@ -16,7 +16,7 @@ public struct ThawUnconfirmedRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard episode.kind == .freeze, let thaw = episode.freeze?.thawBegin,
         episode.ending == .unconfirmed
           || (episode.ending == .thawPending && !context.isInProgress(episode))
@@ -24,7 +24,7 @@ public struct ThawUnconfirmedRule: AuditRule {
       let after = episode.ending == .unconfirmed
         ? "before the server's next backup event" : "before its log ends"
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "thaw began \(secondsText(thaw.epochMilliseconds - episode.start)) after the freeze and "
           + "was not confirmed \(after)",
         [episode.opening, thaw].compactMap { $0 }.uniqued() + episode.unrecognised)

@@ -12,13 +12,13 @@ public struct UnjournaledDatabasesRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    context.episodes.compactMap { session, episode in
+    context.episodes.compactMap { sessionID, episode in
       guard let warnings = episode.freeze?.unjournaled, !warnings.isEmpty else { return nil }
       let count = warnings.compactMap(\.count).max()
         ?? warnings.filter { $0.kind == .unjournaledDatabase }.count
       let names = warnings.compactMap(\.directory).joined(separator: ", ")
       return finding(
-        server: episode.server, session: session.id, at: episode.start,
+        server: episode.server, session: sessionID, at: episode.start,
         "\(count) database\(count == 1 ? " is" : "s are") not journalled"
           + (names.isEmpty ? "" : ": \(names)"),
         warnings)

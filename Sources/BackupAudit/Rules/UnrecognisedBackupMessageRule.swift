@@ -17,10 +17,10 @@ public struct UnrecognisedBackupMessageRule: AuditRule {
   public init() {}
 
   public func findings(in context: AuditContext) -> [Finding] {
-    let inEpisodes = context.episodes.compactMap { session, episode -> Finding? in
+    let inEpisodes = context.episodes.compactMap { sessionID, episode -> Finding? in
       guard !episode.unrecognised.isEmpty else { return nil }
       return unrecognised(
-        episode.unrecognised, server: episode.server, session: session.id, at: episode.start)
+        episode.unrecognised, server: episode.server, session: sessionID, at: episode.start)
     }
     let stray = context.strayUnrecognised.map { event in
       unrecognised([event], server: event.server, session: nil, at: event.epochMilliseconds)

@@ -1,3 +1,5 @@
+import BackupEvents
+
 /// Joins the episodes of every server into sessions (SPEC §4).
 ///
 /// One sorted sweep per family (freezes; quiesces and checkpoints): an episode whose window
@@ -6,7 +8,8 @@
 /// over the years (a restored server's counter goes back, a shard off by one logs the next
 /// session's number), and two members of one window that log different numbers are one session
 /// whose members disagree (`checkpoint-mismatch`), never two nights merged into one. A member
-/// may have several episodes in one session. Cost: one sort, then linear.
+/// may have several episodes in one session. Cost: one sort, then linear; the sessions are made
+/// from their groups on every core.
 public struct SessionCorrelator: Sendable {
   /// Slack allowed on both sides of every window.
   public let toleranceMilliseconds: Int64
@@ -18,16 +21,24 @@ public struct SessionCorrelator: Sendable {
 
   /// The sessions of `episodes` (all servers), in order of start, with unique ids.
   public func sessions(from episodes: [Episode]) -> [CorrelatedSession] {
-    let freezes = sweep(episodes.filter { $0.kind == .freeze }).map { group in
-      CorrelatedSession(
-        kind: group.hasCheckpoint || group.servers.count > 1 ? .clusterFreeze : .instanceFreeze,
-        episodes: group.episodes)
+    // The cluster's servers ranked in natural order once: each session orders its members by
+    // these ranks, which among its own servers are in the same order as its own ranking.
+    let names = ServerNameOrder.sorted(Set(episodes.map(\.server)))
+    let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    // The two families never share a session: each swept on its own core.
+    let families = ResultSlots.concurrentMap([true, false]) { isFreeze in
+      sweep(episodes.filter { ($0.kind == .freeze) == isFreeze })
     }
-    let quiesces = sweep(episodes.filter { $0.kind != .freeze }).map { group in
-      CorrelatedSession(
-        kind: group.hasCheckpoint ? .journalCheckpoint : .clusterQuiesce, episodes: group.episodes)
+    let freezes = families[0].map { group in
+      let isClusterWide = group.hasCheckpoint || group.hasSeveralServers
+      return (group, isClusterWide ? SessionKind.clusterFreeze : .instanceFreeze)
     }
-    var sessions = freezes + quiesces
+    let quiesces = families[1].map { group in
+      (group, group.hasCheckpoint ? SessionKind.journalCheckpoint : .clusterQuiesce)
+    }
+    var sessions = ResultSlots.concurrentMap(freezes + quiesces) { group, kind in
+      CorrelatedSession(kind: kind, episodes: group.episodes, rank: rank)
+    }
     sessions.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
     var seen: [String: Int] = [:]
     for index in sessions.indices {
@@ -42,13 +53,16 @@ public struct SessionCorrelator: Sendable {
   private struct Group {
     var episodes: [Episode]
     var end: Int64
-    var servers: Set<String>
+    /// The server of the first episode.
+    let firstServer: String
+    /// True once an episode of another server than `firstServer` joined.
+    var hasSeveralServers = false
     var hasCheckpoint: Bool
 
     init(_ episode: Episode, end: Int64) {
       episodes = [episode]
       self.end = end
-      servers = [episode.server]
+      firstServer = episode.server
       hasCheckpoint = episode.checkpointNumber != nil
     }
   }
@@ -64,7 +78,8 @@ public struct SessionCorrelator: Sendable {
       {
         groups[last].episodes.append(item.episode)
         groups[last].end = max(groups[last].end, item.end)
-        groups[last].servers.insert(item.episode.server)
+        groups[last].hasSeveralServers =
+          groups[last].hasSeveralServers || item.episode.server != groups[last].firstServer
         groups[last].hasCheckpoint = groups[last].hasCheckpoint || item.episode.checkpointNumber != nil
       } else {
         groups.append(Group(item.episode, end: item.end))
