@@ -1,0 +1,174 @@
+import Foundation
+
+/// The bytes `PrettyJSONEncoder` writes, and the UTF-8 of JSON's leaves written straight into
+/// them: strings escaped as `JSONEncoder` escapes them, numbers without a `String` on the way
+/// (but doubles, whose shortest form is the standard library's), and indentation.
+///
+/// It also holds what the encoder's open objects and arrays need while they are written: one
+/// stack of their members' places (an object or array is always finished before its parent
+/// writes its next member, so each one owns the top of the stack), one scratch buffer for the
+/// object whose keys came out of order, and the encoders of finished values for reuse.
+final class JSONOutput {
+  /// The document so far.
+  var bytes: [UInt8] = []
+  /// The members of the open objects and arrays, innermost last.
+  var members: [Member] = []
+  /// The bytes of the object being put in key order (empty between uses).
+  var scratch: [UInt8] = []
+  /// Encoders of finished values, nothing else holding them.
+  var spareEncoders: [PrettyJSONEncoder.ValueEncoder] = []
+
+  /// One member of an object or array: its key (empty in an array) and where its bytes are.
+  struct Member {
+    let key: String
+    /// From the member's indentation to the end of its value, in `bytes`, when `nested` is -1;
+    /// otherwise the member was given its own encoder (a nested container): `nested` indexes
+    /// the open value's `nestedEncoders`, and the range is empty, where it was asked for.
+    let range: Range<Int>
+    let nested: Int
+  }
+
+  init(capacity: Int) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Two spaces per level: the indentation of a line `depth` levels deep.
+  func indent(_ depth: Int) {
+    var count = 2 * depth
+    while count > 0 {
+      let run = min(count, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[0..<run])) }
+      count -= run
+    }
+  }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+  func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: buffer)
+  }
+
+  /// ASCII text the encoder writes between values (`",\n"`, `" : "`, literals).
+  func ascii(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  func bool(_ value: Bool) {
+    value ? ascii("true") : ascii("false")
+  }
+
+  /// A JSON string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`,
+  /// everything else (slashes, DEL, non-ASCII) as it is; unescaped runs are copied whole.
+  func string(_ text: String) {
+    var text = text
+    bytes.append(0x22)
+    text.withUTF8 { utf8 in
+      var run = 0
+      for index in utf8.indices {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        if run < index { append(UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+        escape(byte)
+        run = index + 1
+      }
+      if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
+    }
+    bytes.append(0x22)
+  }
+
+  private func escape(_ byte: UInt8) {
+    switch byte {
+    case 0x22: ascii("\\\"")
+    case 0x5C: ascii("\\\\")
+    case 0x08: ascii("\\b")
+    case 0x0C: ascii("\\f")
+    case 0x0A: ascii("\\n")
+    case 0x0D: ascii("\\r")
+    case 0x09: ascii("\\t")
+    default:
+      ascii("\\u00")
+      bytes.append(Self.hexDigit(byte >> 4))
+      bytes.append(Self.hexDigit(byte & 0xF))
+    }
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : 0x61 + value - 10
+  }
+
+  func integer(_ value: Int64) {
+    if value < 0 { bytes.append(0x2D) }
+    unsigned(value.magnitude)
+  }
+
+  /// The decimal digits of `value`, written into their place from the last.
+  func unsigned(_ value: UInt64) {
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(0x30, count: digits))
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      var rest = value
+      var index = start + digits - 1
+      while rest >= 10 {
+        buffer[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+        index -= 1
+      }
+      buffer[index] = 0x30 + UInt8(truncatingIfNeeded: rest)
+    }
+  }
+
+  /// A double as `JSONEncoder` writes it: its shortest form, without a trailing `.0`.
+  func double(_ number: Double) throws {
+    guard number.isFinite else {
+      throw PrettyJSONEncoder.Unsupported(description: "\(number) is not a JSON number")
+    }
+    shortest(number.description)
+  }
+
+  func float(_ number: Float) throws {
+    guard number.isFinite else {
+      throw PrettyJSONEncoder.Unsupported(description: "\(number) is not a JSON number")
+    }
+    shortest(number.description)
+  }
+
+  private func shortest(_ text: String) {
+    var text = text
+    text.withUTF8 { utf8 in
+      let count = utf8.count
+      let integral = count > 2 && utf8[count - 2] == 0x2E && utf8[count - 1] == 0x30
+      append(UnsafeBufferPointer(rebasing: utf8[0..<(integral ? count - 2 : count)]))
+    }
+  }
+
+  /// Moves the bytes from `start` on into `scratch`, replacing what it held.
+  func cut(from start: Int) {
+    scratch.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+    bytes.removeSubrange(start...)
+  }
+}
+
+extension JSONOutput {
+  /// Whether `key` goes before `other` in `JSONEncoder`'s sorted keys: by their UTF-8 bytes.
+  static func precedes(_ key: String, _ other: String) -> Bool {
+    var key = key
+    var other = other
+    return key.withUTF8 { left in
+      other.withUTF8 { right in
+        let common = min(left.count, right.count)
+        if common > 0 {
+          let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+    }
+  }
+}
