@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// The bytes `PrettyJSONEncoder` writes, and the UTF-8 of JSON's leaves written straight into
@@ -146,6 +147,41 @@ final class JSONOutput {
       append(UnsafeBufferPointer(rebasing: utf8[0..<(integral ? count - 2 : count)]))
     }
   }
+
+  /// An instant as `timestamp(_:)` writes it (RFC 3339, UTC, milliseconds), as a JSON string,
+  /// its digits written in place; a year outside 0...9999 is left to `timestamp(_:)`.
+  func timestamp(_ epochMilliseconds: Int64) {
+    let millisecond = ((epochMilliseconds % 1000) + 1000) % 1000
+    let seconds = (epochMilliseconds - millisecond) / 1000
+    let days = (seconds >= 0 ? seconds : seconds - 86_399) / 86_400
+    let secondOfDay = Int(seconds - days * 86_400)
+    let date = CivilCalendar.date(daysSinceEpoch: days)
+    guard (0...9999).contains(date.year) else {
+      string(AuditReports.timestamp(epochMilliseconds))
+      return
+    }
+    let start = bytes.count
+    bytes.append(contentsOf: Self.timestampTemplate)
+    bytes.withUnsafeMutableBufferPointer { text in
+      func put(_ value: Int, at offset: Int, digits: Int) {
+        var rest = value
+        for index in (0..<digits).reversed() {
+          text[start + offset + index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+          rest /= 10
+        }
+      }
+      put(date.year, at: 1, digits: 4)
+      put(date.month, at: 6, digits: 2)
+      put(date.day, at: 9, digits: 2)
+      put(secondOfDay / 3600, at: 12, digits: 2)
+      put(secondOfDay / 60 % 60, at: 15, digits: 2)
+      put(secondOfDay % 60, at: 18, digits: 2)
+      put(Int(millisecond), at: 21, digits: 3)
+    }
+  }
+
+  /// `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, quotes included, its digits to be filled in.
+  private static let timestampTemplate = Array("\"0000-00-00T00:00:00.000Z\"".utf8)
 
   /// Moves the bytes from `start` on into `scratch`, replacing what it held.
   func cut(from start: Int) {

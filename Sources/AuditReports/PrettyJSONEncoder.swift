@@ -9,7 +9,8 @@ import Foundation
 /// object's keys. This one writes each value's bytes as it is encoded, already indented to its
 /// depth, into one buffer (`JSONOutput`); an object whose members came out of key order is put
 /// in order once, when it is finished. The common leaf types, and their optionals, are told by
-/// their type's identity and written without an encoder; the encoders of finished values are
+/// their type's identity and written without an encoder; the report's bulk (its sessions and
+/// findings) writes itself (`DirectJSONEncodable`); the encoders of finished values are
 /// reused, and coding paths are only made if a value asks for its own.
 ///
 /// Only what the reports encode is supported: strings, booleans, integers, doubles and floats,
@@ -37,6 +38,10 @@ struct PrettyJSONEncoder {
     _ value: Value, depth: Int, to output: JSONOutput, parent: ValueEncoder?, key: PathKey?
   ) throws {
     if try writeLeaf(value, to: output) { return }
+    if let object = value as? any DirectJSONEncodable {
+      try JSONObjectWriter.write(object, depth: depth, to: output)
+      return
+    }
     var encoder = output.spareEncoders.popLast() ?? ValueEncoder(output: output)
     encoder.reset(depth: depth, parent: parent, key: key)
     try value.encode(to: encoder)
