@@ -19,13 +19,13 @@ final class JSONOutput {
   /// Encoders of finished values, nothing else holding them.
   var spareEncoders: [PrettyJSONEncoder.ValueEncoder] = []
 
-  /// One member of an object or array: its key (empty in an array) and where its bytes are.
+  /// One member of an object or array: its key (empty in an array) and where its value is.
   struct Member {
     let key: String
-    /// From the member's indentation to the end of its value, in `bytes`, when `nested` is -1;
-    /// otherwise the member was given its own encoder (a nested container): `nested` indexes
-    /// the open value's `nestedEncoders`, and the range is empty, where it was asked for.
-    let range: Range<Int>
+    /// The value's bytes in `bytes` when `nested` is -1; otherwise the member was given its own
+    /// encoder (a nested container): `nested` indexes the open value's `nestedEncoders`, and
+    /// the range is empty, where it was asked for.
+    let value: Range<Int>
     let nested: Int
   }
 
@@ -183,10 +183,17 @@ final class JSONOutput {
   /// `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, quotes included, its digits to be filled in.
   private static let timestampTemplate = Array("\"0000-00-00T00:00:00.000Z\"".utf8)
 
+  /// Whether the bytes from `start` on are all ASCII.
+  func isASCII(from start: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { $0[start...].allSatisfy { $0 < 0x80 } }
+  }
+
   /// Moves the bytes from `start` on into `scratch`, replacing what it held.
   func cut(from start: Int) {
     scratch.removeAll(keepingCapacity: true)
-    bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+    bytes.withUnsafeBufferPointer {
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...]))
+    }
     bytes.removeSubrange(start...)
   }
 }

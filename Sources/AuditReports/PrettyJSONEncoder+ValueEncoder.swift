@@ -99,21 +99,24 @@ extension PrettyJSONEncoder {
       }
     }
 
-    /// Writes the separator, indentation and key of the next member; returns where it began.
+    /// Writes the separator, indentation and key of the next member; returns where its value
+    /// begins.
     func beginMember(_ key: String) -> Int {
       if count > 0 { output.ascii(",\n") }
-      let memberStart = output.bytes.count
       output.indent(depth + 1)
       if kind == .object {
+        let keyStart = output.bytes.count
         output.string(key)
+        // Keys of other than ASCII may be spelt differently and still be one key.
+        if isInPlace && !output.isASCII(from: keyStart) { isInPlace = false }
         output.ascii(" : ")
       }
-      return memberStart
+      return output.bytes.count
     }
 
-    /// Records the member begun at `memberStart`, now that its value is written.
-    func endMember(_ key: String, from memberStart: Int) {
-      output.members.append(.init(key: key, range: memberStart..<output.bytes.count, nested: -1))
+    /// Records the member whose value was written from `valueStart`.
+    func endMember(_ key: String, from valueStart: Int) {
+      output.members.append(.init(key: key, value: valueStart..<output.bytes.count, nested: -1))
       if kind == .object {
         if count > 0 && !JSONOutput.precedes(lastKey, key) { isInPlace = false }
         lastKey = key
@@ -126,15 +129,15 @@ extension PrettyJSONEncoder {
       let nested = ValueEncoder(output: JSONOutput(capacity: 256))
       nested.reset(depth: depth + 1, parent: self, key: path)
       let here = output.bytes.count
-      output.members.append(.init(key: key, range: here..<here, nested: nestedEncoders.count))
+      output.members.append(.init(key: key, value: here..<here, nested: nestedEncoders.count))
       nestedEncoders.append(nested)
       isInPlace = false
       count += 1
       return nested
     }
 
-    /// Closes the value: its members in key order (the last of any key given twice), then the
-    /// closing bracket on a line of its own; a value nothing was encoded into is `{}`.
+    /// Closes the value: its members in key order (one per key), then the closing bracket on a
+    /// line of its own; a value nothing was encoded into is `{}`.
     func finish() throws {
       switch kind {
       case .single: return
@@ -152,61 +155,51 @@ extension PrettyJSONEncoder {
       }
     }
 
+    /// Writes the members again, in key order for an object, with the nested ones in place.
     private func putMembersInPlace() throws {
-      if kind == .object { sortMembers() }
+      var members = Array(output.members[base...])
+      if kind == .object { members = Self.keyOrder(members) }
       let contentStart = start + 2
       output.cut(from: contentStart)
-      var written = 0
-      var index = base
-      let end = output.members.count
-      while index < end {
-        let member = output.members[index]
-        index += 1
-        // Sorting kept members of one key in their order: the last one given is the one kept.
-        if kind == .object && index < end && output.members[index].key == member.key { continue }
-        if written > 0 { output.ascii(",\n") }
-        written += 1
-        if member.nested < 0 {
-          let range = (member.range.lowerBound - contentStart)..<(member.range.upperBound - contentStart)
-          output.scratch.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[range])) }
-          continue
-        }
+      for (index, member) in members.enumerated() {
+        if index > 0 { output.ascii(",\n") }
         output.indent(depth + 1)
         if kind == .object {
           output.string(member.key)
           output.ascii(" : ")
         }
-        let nested = nestedEncoders[member.nested]
-        try nested.finish()
-        nested.output.bytes.withUnsafeBufferPointer { output.append($0) }
+        if member.nested < 0 {
+          let value =
+            (member.value.lowerBound - contentStart)..<(member.value.upperBound - contentStart)
+          output.scratch.withUnsafeBufferPointer {
+            output.append(UnsafeBufferPointer(rebasing: $0[value]))
+          }
+        } else {
+          let nested = nestedEncoders[member.nested]
+          try nested.finish()
+          nested.output.bytes.withUnsafeBufferPointer { output.append($0) }
+        }
       }
     }
 
-    /// Sorts this object's members by key, keeping the order of members of the same key: by
-    /// insertion for the few members of most objects, by index for many.
-    private func sortMembers() {
-      let end = output.members.count
-      if end - base <= 24 {
-        var index = base + 1
-        while index < end {
-          let member = output.members[index]
-          var place = index
-          while place > base && JSONOutput.precedes(member.key, output.members[place - 1].key) {
-            output.members[place] = output.members[place - 1]
-            place -= 1
-          }
-          output.members[place] = member
-          index += 1
+    /// One member per key, as in the dictionary of the tree `JSONEncoder` builds (the key as
+    /// first spelt, the value last given), sorted by the keys' UTF-8 bytes.
+    static func keyOrder(_ members: [JSONOutput.Member]) -> [JSONOutput.Member] {
+      var kept: [JSONOutput.Member] = []
+      kept.reserveCapacity(members.count)
+      var places: [String: Int] = [:]
+      for member in members {
+        let place =
+          members.count <= 24 ? kept.firstIndex { $0.key == member.key } : places[member.key]
+        if let place {
+          kept[place] = .init(key: kept[place].key, value: member.value, nested: member.nested)
+        } else {
+          if members.count > 24 { places[member.key] = kept.count }
+          kept.append(member)
         }
-        return
       }
-      let members = Array(output.members[base..<end].enumerated())
-      let sorted = members.sorted { left, right in
-        if JSONOutput.precedes(left.element.key, right.element.key) { return true }
-        if JSONOutput.precedes(right.element.key, left.element.key) { return false }
-        return left.offset < right.offset
-      }
-      for (index, member) in sorted.enumerated() { output.members[base + index] = member.element }
+      // The keys are now distinct strings, so distinct bytes: the order is total.
+      return kept.sorted { JSONOutput.precedes($0.key, $1.key) }
     }
 
     /// Forgets the value's coding path, so a spare encoder holds no other.

@@ -69,15 +69,35 @@ struct PrettyJSONEncoder {
     } else if type == Double.self {
       try output.double(unsafeBitCast(value, to: Double.self))
     } else if type == String?.self {
-      if let text = unsafeBitCast(value, to: String?.self) { output.string(text) } else { output.ascii("null") }
+      if let text = unsafeBitCast(value, to: String?.self) {
+        output.string(text)
+      } else {
+        output.ascii("null")
+      }
     } else if type == Int?.self {
-      if let number = unsafeBitCast(value, to: Int?.self) { output.integer(Int64(number)) } else { output.ascii("null") }
+      if let number = unsafeBitCast(value, to: Int?.self) {
+        output.integer(Int64(number))
+      } else {
+        output.ascii("null")
+      }
     } else if type == Int64?.self {
-      if let number = unsafeBitCast(value, to: Int64?.self) { output.integer(number) } else { output.ascii("null") }
+      if let number = unsafeBitCast(value, to: Int64?.self) {
+        output.integer(number)
+      } else {
+        output.ascii("null")
+      }
     } else if type == Double?.self {
-      if let number = unsafeBitCast(value, to: Double?.self) { try output.double(number) } else { output.ascii("null") }
+      if let number = unsafeBitCast(value, to: Double?.self) {
+        try output.double(number)
+      } else {
+        output.ascii("null")
+      }
     } else if type == Bool?.self {
-      if let flag = unsafeBitCast(value, to: Bool?.self) { output.bool(flag) } else { output.ascii("null") }
+      if let flag = unsafeBitCast(value, to: Bool?.self) {
+        output.bool(flag)
+      } else {
+        output.ascii("null")
+      }
     } else if type == Date.self || type == Data.self || type == URL.self || type == Decimal.self {
       throw Unsupported(description: "\(type) is not written by this encoder")
     } else {

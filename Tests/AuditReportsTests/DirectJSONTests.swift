@@ -14,7 +14,10 @@ struct DirectJSONTests {
   ]
 
   static func reports() -> [AuditReport] {
-    [ReportFixtures.report(), hostileMarkupReport(), LongPeriodFixture.report(days: 40, servers: 4)]
+    [
+      ReportFixtures.report(), hostileMarkupReport(),
+      LongPeriodFixture.report(days: 40, servers: 4),
+    ]
       + hostileTexts.map(LongPeriodFixture.hostileReport)
   }
 
@@ -48,7 +51,7 @@ struct DirectJSONTests {
     full.clockOffsetMilliseconds = Int64.min
     var tiny = full
     tiny.durationSeconds = -0.0
-    tiny.elapsedSeconds = 5e-324
+    tiny.elapsedSeconds = .leastNonzeroMagnitude
     for member in [full, tiny, SessionMember(server: "")] {
       try expectFoundationBytes(JSONReportDocument.Member(member))
     }

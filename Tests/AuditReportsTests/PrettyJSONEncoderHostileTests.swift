@@ -9,8 +9,9 @@ import Testing
 struct PrettyJSONEncoderHostileTests {
   static let texts: [String] = [
     String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }),
-    "\u{0}", "\u{0}\u{0}nul inside\u{0}", "\u{2028}\u{2029}", "line\u{2028}sep", "\u{7F}\u{80}\u{9F}",
-    "👩‍👩‍👧 and 😀", "e\u{301} é a\u{308}\u{323}", "\\/ and // and \\\\", "\"quoted\" \\\"", "</script>",
+    "\u{0}", "\u{0}\u{0}nul inside\u{0}", "\u{2028}\u{2029}", "line\u{2028}sep",
+    "\u{7F}\u{80}\u{9F}", "👩‍👩‍👧 and 😀", "e\u{301} é a\u{308}\u{323}",
+    "\\/ and // and \\\\", "\"quoted\" \\\"", "</script>",
     "\u{FEFF}bom \u{FFFD} \u{10FFFF}", String(repeating: "long \t", count: 300),
   ]
 
@@ -24,8 +25,8 @@ struct PrettyJSONEncoderHostileTests {
 
   @Test func keysAreSortedAsFoundationSortsThem() throws {
     let keys = [
-      "a_b", "a", "aB", "A", "", "_", "é", "e\u{301}", "e", "10", "9", "1", "a b", "\u{0}", "~",
-      "Z", "z", "aa", "a-b", "ab", "😀", "\u{7F}", "ü", "u\u{308}",
+      "a_b", "a", "aB", "A", "", "_", "e\u{301}", "e", "ez", "f", "10", "9", "1", "a b", "\u{0}",
+      "~", "Z", "z", "aa", "a-b", "ab", "😀", "\u{7F}", "ü", "\u{FFFF}", "\u{10000}",
     ]
     try expectFoundationBytes(Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }))
     // More than a few keys: the other sorting path.
@@ -62,6 +63,31 @@ struct PrettyJSONEncoderHostileTests {
     }
   }
 
+  /// Keys that are one string spelt two ways (composed and decomposed), each given a value.
+  struct Spellings: Encodable {
+    struct Key: CodingKey {
+      let stringValue: String
+      var intValue: Int? { nil }
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+
+    let keys: [String]
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: Key.self)
+      for (index, key) in keys.enumerated() {
+        try container.encode(index, forKey: Key(stringValue: key))
+      }
+    }
+  }
+
+  @Test func oneKeySpeltTwoWaysIsOneMemberAsInFoundation() throws {
+    try expectFoundationBytes(Spellings(keys: ["é", "b", "e\u{301}"]))
+    try expectFoundationBytes(Spellings(keys: ["e\u{301}", "f", "é", "a"]))
+    try expectFoundationBytes(Spellings(keys: (0..<30).map { "k\($0)" } + ["é", "e\u{301}", "k3"]))
+  }
+
   /// Encodes nothing: `{}`.
   struct Nothing: Encodable {
     func encode(to encoder: Encoder) throws {}
@@ -79,7 +105,7 @@ struct PrettyJSONEncoderHostileTests {
     let strings: [String?] = ["a", nil]
     let integers: [Int?] = [Int.min, Int.max, 0, nil]
     let longs: [Int64?] = [Int64.min, -1, nil]
-    let doubles: [Double?] = [0.1, -0.0, 1e300, 5e-324, 123, nil]
+    let doubles: [Double?] = [0.1, -0.0, 1e300, .leastNonzeroMagnitude, 123, nil]
     let flags: [Bool?] = [true, false, nil]
     let unsigned: [UInt64] = [0, UInt64.max]
     let small: [Int8] = [Int8.min, Int8.max]
