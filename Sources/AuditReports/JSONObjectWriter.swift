@@ -51,12 +51,8 @@ struct JSONObjectWriter {
       }
       lastKey = key
     #endif
-    if count > 0 { output.ascii(",\n") }
+    output.memberStart(key, depth: depth + 1, isFirst: count == 0)
     count += 1
-    output.indent(depth + 1)
-    output.ascii("\"")
-    output.ascii(key)
-    output.ascii("\" : ")
   }
 
   mutating func string(_ key: StaticString, _ value: String) {

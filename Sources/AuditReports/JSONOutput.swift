@@ -102,25 +102,57 @@ final class JSONOutput {
     unsigned(value.magnitude)
   }
 
-  /// The decimal digits of `value`, written into their place from the last.
+  /// The decimal digits of `value`, made from the last on the stack and appended at once.
   func unsigned(_ value: UInt64) {
-    var digits = 1
-    var rest = value / 10
-    while rest > 0 {
-      digits += 1
-      rest /= 10
-    }
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(0x30, count: digits))
-    bytes.withUnsafeMutableBufferPointer { buffer in
+    append(upTo: 20) { text in
       var rest = value
-      var index = start + digits - 1
-      while rest >= 10 {
-        buffer[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
+      var index = 20
+      repeat {
         index -= 1
+        text[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      // Moved to the front: the buffer's first `count` bytes are appended.
+      let count = 20 - index
+      for offset in 0..<count { text[offset] = text[index + offset] }
+      return count
+    }
+  }
+
+  /// Appends the first bytes of a stack buffer of `capacity` that `fill` writes and counts:
+  /// one append for a value made of many pieces.
+  func append(upTo capacity: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      let count = fill(buffer)
+      append(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+    }
+  }
+
+  /// The start of an object's member: `,\n` unless it is the first, the indentation of
+  /// `depth`, and `"key" : ` for a key that needs no escaping.
+  func memberStart(_ key: StaticString, depth: Int, isFirst: Bool) {
+    let keyCount = key.utf8CodeUnitCount
+    append(upTo: 2 + 2 * depth + keyCount + 5) { text in
+      var index = 0
+      if !isFirst {
+        text[0] = 0x2C
+        text[1] = 0x0A
+        index = 2
       }
-      buffer[index] = 0x30 + UInt8(truncatingIfNeeded: rest)
+      for _ in 0..<(2 * depth) {
+        text[index] = 0x20
+        index += 1
+      }
+      text[index] = 0x22
+      index += 1
+      UnsafeMutableRawPointer(text.baseAddress! + index).copyMemory(
+        from: key.utf8Start, byteCount: keyCount)
+      index += keyCount
+      text[index] = 0x22
+      text[index + 1] = 0x20
+      text[index + 2] = 0x3A
+      text[index + 3] = 0x20
+      return index + 4
     }
   }
 
@@ -149,7 +181,7 @@ final class JSONOutput {
   }
 
   /// An instant as `timestamp(_:)` writes it (RFC 3339, UTC, milliseconds), as a JSON string,
-  /// its digits written in place; a year outside 0...9999 is left to `timestamp(_:)`.
+  /// made on the stack and appended at once; a year outside 0...9999 is left to `timestamp(_:)`.
   func timestamp(_ epochMilliseconds: Int64) {
     let millisecond = ((epochMilliseconds % 1000) + 1000) % 1000
     let seconds = (epochMilliseconds - millisecond) / 1000
@@ -160,28 +192,27 @@ final class JSONOutput {
       string(AuditReports.timestamp(epochMilliseconds))
       return
     }
-    let start = bytes.count
-    bytes.append(contentsOf: Self.timestampTemplate)
-    bytes.withUnsafeMutableBufferPointer { text in
-      func put(_ value: Int, at offset: Int, digits: Int) {
+    append(upTo: 26) { text in
+      func put(_ value: Int, at offset: Int, digits: Int, then separator: UInt8) {
         var rest = value
         for index in (0..<digits).reversed() {
-          text[start + offset + index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+          text[offset + index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
           rest /= 10
         }
+        text[offset + digits] = separator
       }
-      put(date.year, at: 1, digits: 4)
-      put(date.month, at: 6, digits: 2)
-      put(date.day, at: 9, digits: 2)
-      put(secondOfDay / 3600, at: 12, digits: 2)
-      put(secondOfDay / 60 % 60, at: 15, digits: 2)
-      put(secondOfDay % 60, at: 18, digits: 2)
-      put(Int(millisecond), at: 21, digits: 3)
+      text[0] = 0x22
+      put(date.year, at: 1, digits: 4, then: 0x2D)
+      put(date.month, at: 6, digits: 2, then: 0x2D)
+      put(date.day, at: 9, digits: 2, then: 0x54)
+      put(secondOfDay / 3600, at: 12, digits: 2, then: 0x3A)
+      put(secondOfDay / 60 % 60, at: 15, digits: 2, then: 0x3A)
+      put(secondOfDay % 60, at: 18, digits: 2, then: 0x2E)
+      put(Int(millisecond), at: 21, digits: 3, then: 0x5A)
+      text[25] = 0x22
+      return 26
     }
   }
-
-  /// `"YYYY-MM-DDTHH:MM:SS.mmmZ"`, quotes included, its digits to be filled in.
-  private static let timestampTemplate = Array("\"0000-00-00T00:00:00.000Z\"".utf8)
 
   /// Whether the bytes from `start` on are all ASCII.
   func isASCII(from start: Int) -> Bool {
