@@ -10,7 +10,7 @@ import Foundation
 /// depth, into one buffer (`JSONOutput`); an object whose members came out of key order is put
 /// in order once, when it is finished. The common leaf types, and their optionals, are told by
 /// their type's identity and written without an encoder; the report's bulk (its sessions and
-/// findings) writes itself (`DirectJSONEncodable`); the encoders of finished values are
+/// findings, given to `encode(_:)` as `DirectJSONEncodable`s) writes itself; the encoders of finished values are
 /// reused, and coding paths are only made if a value asks for its own.
 ///
 /// Only what the reports encode is supported: strings, booleans, integers, doubles and floats,
@@ -33,15 +33,19 @@ struct PrettyJSONEncoder {
     return output.bytes
   }
 
+  /// The bytes of a value that writes its own members (`DirectJSONEncodable`), as
+  /// `encode(_:)` of its `Encodable` form would give them.
+  func encode(_ value: some DirectJSONEncodable) throws -> [UInt8] {
+    let output = JSONOutput(capacity: 4096)
+    try JSONObjectWriter.write(value, depth: depth, to: output)
+    return output.bytes
+  }
+
   /// Writes `value` at the end of `output`, at `depth`, as the member `key` of `parent`'s value.
   static func write<Value: Encodable>(
     _ value: Value, depth: Int, to output: JSONOutput, parent: ValueEncoder?, key: PathKey?
   ) throws {
     if try writeLeaf(value, to: output) { return }
-    if let object = value as? any DirectJSONEncodable {
-      try JSONObjectWriter.write(object, depth: depth, to: output)
-      return
-    }
     var encoder = output.spareEncoders.popLast() ?? ValueEncoder(output: output)
     encoder.reset(depth: depth, parent: parent, key: key)
     try value.encode(to: encoder)

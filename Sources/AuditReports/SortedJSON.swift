@@ -66,13 +66,16 @@ enum SortedJSON {
     }
   }
 
-  /// A top-level array of a document, written element by element.
+  /// A top-level array of a document, written element by element: the bulk of a report, so
+  /// its elements write their own members.
   struct StreamedArray {
     let key: String
     let count: Int
-    let element: @Sendable (Int) -> any Encodable
+    let element: @Sendable (Int) -> any DirectJSONEncodable
 
-    init(key: String, count: Int, element: @escaping @Sendable (Int) -> any Encodable) {
+    init(
+      key: String, count: Int, element: @escaping @Sendable (Int) -> any DirectJSONEncodable
+    ) {
       self.key = key
       self.count = count
       self.element = element
@@ -97,7 +100,7 @@ enum SortedJSON {
         let first = start
         DispatchQueue.concurrentPerform(iterations: slots.count) { offset in
           slots[offset] = Result {
-            try encode(array.element(first + offset), depth: depth + 1, format: format)
+            try encode(element: array.element(first + offset), depth: depth + 1, format: format)
           }
         }
       }
@@ -115,12 +118,21 @@ enum SortedJSON {
     try emit((array.count > 0 ? [0x0A] : []) + indent.dropLast(2) + [0x5D])
   }
 
-  /// `value` encoded alone, its lines after the first indented as if it were `depth` deep.
+  private static func encode(_ value: some Encodable, format: String) throws -> [UInt8] {
+    do {
+      return try PrettyJSONEncoder().encode(value)
+    } catch {
+      throw ReportError.unencodable(format: format, reason: "\(error)")
+    }
+  }
+
+  /// A streamed array's element encoded alone, its lines after the first indented as if it
+  /// were `depth` deep.
   private static func encode(
-    _ value: some Encodable, depth: Int = 0, format: String
+    element: some DirectJSONEncodable, depth: Int, format: String
   ) throws -> [UInt8] {
     do {
-      return try PrettyJSONEncoder(depth: depth).encode(value)
+      return try PrettyJSONEncoder(depth: depth).encode(element)
     } catch {
       throw ReportError.unencodable(format: format, reason: "\(error)")
     }
