@@ -1,17 +1,18 @@
 import Foundation
 
 /// Writes an `Encodable` value as Foundation's `JSONEncoder` does with sorted keys, pretty
-/// printing and slashes unescaped, byte for byte (`PrettyJSONEncoderTests` holds it to that on
-/// every report and on hostile values), at a fraction of its cost.
+/// printing and slashes unescaped, byte for byte (`PrettyJSONEncoderTests` and
+/// `PrettyJSONEncoderHostileTests` hold it to that on every report and on hostile values), at a
+/// fraction of its cost.
 ///
 /// Foundation's encoder, and this one before, built a tree of the whole value (a box per
 /// value, a dictionary per object, a coding path per member) and then wrote it, sorting each
 /// object's keys. This one writes each value's bytes as it is encoded, already indented to its
 /// depth, into one buffer (`JSONOutput`); an object whose members came out of key order is put
 /// in order once, when it is finished. The common leaf types, and their optionals, are told by
-/// their type's identity and written without an encoder; the report's bulk (its sessions and
-/// findings, given to `encode(_:)` as `DirectJSONEncodable`s) writes itself; the encoders of finished values are
-/// reused, and coding paths are only made if a value asks for its own.
+/// their type's identity and written without an encoder; the encoders of finished values are
+/// reused, and coding paths are only made if a value asks for its own. The report's bulk (its
+/// sessions and findings, given to `encode(_:)` as `DirectJSONEncodable`s) writes itself.
 ///
 /// Only what the reports encode is supported: strings, booleans, integers, doubles and floats,
 /// nil, and containers of them. A value whose encoding needs more (a `Date`, `Data`, `URL` or

@@ -105,8 +105,10 @@ struct DirectJSONTests {
   ) throws {
     let mine = try Self.direct(value) + [0x0A]
     let foundation = try SortedJSON.foundationBytes(value)
+    // Compared as a whole, so that a failure shows the text rather than two lists of bytes.
+    let isSame = mine == foundation
+    let texts = [mine, foundation].map { String(decoding: $0, as: UTF8.self) }
     #expect(
-      mine == foundation, "\(String(decoding: mine, as: UTF8.self))",
-      sourceLocation: sourceLocation)
+      isSame, "mine:\n\(texts[0])\nFoundation's:\n\(texts[1])", sourceLocation: sourceLocation)
   }
 }

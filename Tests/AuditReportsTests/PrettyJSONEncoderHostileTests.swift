@@ -143,8 +143,10 @@ struct PrettyJSONEncoderHostileTests {
     // Bytes, not strings: strings compare equal across Unicode normalization.
     let mine = try PrettyJSONEncoder().encode(value) + [0x0A]
     let foundation = try SortedJSON.foundationBytes(value)
+    // Compared as a whole, so that a failure shows the text rather than two lists of bytes.
+    let isSame = mine == foundation
+    let texts = [mine, foundation].map { String(decoding: $0, as: UTF8.self) }
     #expect(
-      mine == foundation, "\(String(decoding: mine, as: UTF8.self))",
-      sourceLocation: sourceLocation)
+      isSame, "mine:\n\(texts[0])\nFoundation's:\n\(texts[1])", sourceLocation: sourceLocation)
   }
 }
