@@ -6,8 +6,8 @@ import Foundation
 /// A report of years of history is megabytes, and Foundation's encoder builds a tree of the
 /// whole value before it writes a byte. So the long arrays of a document (sessions, findings)
 /// can be left out of it as `Placeholder`s and written element by element, each encoded alone
-/// (on every core, in order) and indented to its depth: the bytes are exactly those of the whole
-/// document encoded at once, and only one batch of elements is ever a tree.
+/// (on every core, in order) at its depth: the bytes are exactly those of the whole document
+/// encoded at once, and only one batch of elements is ever in memory.
 enum SortedJSON {
   /// Writes `value` to `output`; an encoding failure becomes a `ReportError` of `format`.
   static func write(
@@ -66,13 +66,16 @@ enum SortedJSON {
     }
   }
 
-  /// A top-level array of a document, written element by element.
+  /// A top-level array of a document, written element by element: the bulk of a report, so
+  /// its elements write their own members.
   struct StreamedArray {
     let key: String
     let count: Int
-    let element: @Sendable (Int) -> any Encodable
+    let element: @Sendable (Int) -> any DirectJSONEncodable
 
-    init(key: String, count: Int, element: @escaping @Sendable (Int) -> any Encodable) {
+    init(
+      key: String, count: Int, element: @escaping @Sendable (Int) -> any DirectJSONEncodable
+    ) {
       self.key = key
       self.count = count
       self.element = element
@@ -96,25 +99,18 @@ enum SortedJSON {
         nonisolated(unsafe) let slots = slots
         let first = start
         DispatchQueue.concurrentPerform(iterations: slots.count) { offset in
-          slots[offset] = Result { try encode(array.element(first + offset), format: format) }
+          slots[offset] = Result {
+            try encode(element: array.element(first + offset), depth: depth + 1, format: format)
+          }
         }
       }
       let elements = try encoded.map { try $0!.get() }
       var part: [UInt8] = []
-      part.reserveCapacity(elements.reduce(0) { $0 + $1.count + $1.count / 8 } + 64)
+      part.reserveCapacity(elements.reduce(0) { $0 + $1.count + indent.count + 2 })
       for (offset, element) in elements.enumerated() {
-        if start + offset > 0 { part += Array(",\n".utf8) }
-        // Every line of the element one level deeper than the key; the blank line of an empty
-        // array or object stays blank, as the encoder writes it.
+        if start + offset > 0 { part += [0x2C, 0x0A] }
         part += indent
-        element.withUnsafeBytes { bytes in
-          for (index, byte) in bytes.enumerated() {
-            part.append(byte)
-            if byte == 0x0A && index + 1 < bytes.count && bytes[index + 1] != 0x0A {
-              part += indent
-            }
-          }
-        }
+        part += element
       }
       try emit(part)
       start = end
@@ -125,6 +121,18 @@ enum SortedJSON {
   private static func encode(_ value: some Encodable, format: String) throws -> [UInt8] {
     do {
       return try PrettyJSONEncoder().encode(value)
+    } catch {
+      throw ReportError.unencodable(format: format, reason: "\(error)")
+    }
+  }
+
+  /// A streamed array's element encoded alone, its lines after the first indented as if it
+  /// were `depth` deep.
+  private static func encode(
+    element: some DirectJSONEncodable, depth: Int, format: String
+  ) throws -> [UInt8] {
+    do {
+      return try PrettyJSONEncoder(depth: depth).encode(element)
     } catch {
       throw ReportError.unencodable(format: format, reason: "\(error)")
     }

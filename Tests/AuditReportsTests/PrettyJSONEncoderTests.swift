@@ -94,9 +94,13 @@ struct PrettyJSONEncoderTests {
     for report in reports {
       let sarif = SARIFLog(runs: [SARIFReportWriter().run(report)])
       #expect(try SARIFReportWriter().renderedBytes(report) == (try SortedJSON.foundationBytes(sarif)))
+      let document = JSONReportDocument(report: report)
       #expect(
-        try JSONReportWriter().renderedBytes(report)
-          == (try SortedJSON.foundationBytes(JSONReportDocument(report: report))))
+        try JSONReportWriter().renderedBytes(report) == (try SortedJSON.foundationBytes(document)))
+      // The whole document through the Codable path, sessions and findings included.
+      #expect(
+        try PrettyJSONEncoder().encode(document) + [0x0A]
+          == (try SortedJSON.foundationBytes(document)))
     }
   }
 }
