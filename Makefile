@@ -54,14 +54,15 @@ clean:
 # Speed and memory against pcre2grep and ripgrep on every corpus shape of SPEC §10 (1 GB of
 # ordinary noise, 1 GB dense with backup-class mentions, the structured log's JSON form, two
 # years of 16 servers); takes minutes, so .ci/run does not run it. Its tools are installed by
-# deps, given them as well. BENCH_BIN=path/to/iris-backup-audit skips the build;
+# deps, given them as well. It measures the binary the Debian package ships (make static's,
+# built by the script); BENCH_BIN=path/to/iris-backup-audit skips the build;
 # BENCH_SHAPES="1g json" measures some shapes only (Benchmarks/bench.sh lists them).
 BENCH_APT_DEPS := hyperfine pcre2-utils ripgrep time python3
 .PHONY: bench
 bench:
 	@$(MAKE) --no-print-directory deps APT_DEPS="$(APT_DEPS) $(BENCH_APT_DEPS)"
 	Benchmarks/bench.sh
-	python3 Benchmarks/watch-latency.py $${BENCH_BIN:-$(BIN)}
+	python3 Benchmarks/watch-latency.py $${BENCH_BIN:-$(STATIC_BIN)}
 
 # The test suite under AddressSanitizer with UndefinedBehaviorSanitizer, then under
 # ThreadSanitizer, each in its own scratch folder (the sanitizers cannot share objects). swiftc

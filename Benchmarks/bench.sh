@@ -17,7 +17,8 @@
 # the same with one noise line in five mentioning a backup class (`--decoy-share 0.2`), the
 # structured log in its JSON form, and two years of nightly cluster backups on 16 servers.
 #
-# Environment: BENCH_BIN (default: a release build made here), BENCH_RUNS (default 10),
+# Environment: BENCH_BIN (default: the binary the Debian package ships, `make static`'s: a
+# release build with the Swift runtime and Foundation linked in, made here), BENCH_RUNS (default 10),
 # BENCH_WARMUP (default 2), BENCH_CORPUS (default bench-corpus), BENCH_SHAPES (default: every
 # shape of the table, in its order; e.g. "1g json"), BENCH_LEDGER (default 1; 0 skips the
 # ledger's runs).
@@ -67,8 +68,9 @@ fi
 if [ -n "${BENCH_BIN:-}" ]; then
   BIN=$BENCH_BIN
 else
-  swift build -c release >&2
-  BIN=.build/release/iris-backup-audit
+  swift build -c release --static-swift-stdlib --scratch-path .build-static \
+    --product iris-backup-audit >&2
+  BIN=.build-static/release/iris-backup-audit
 fi
 
 # A shape's corpus, generated when its folder was made by other options (or not at all).

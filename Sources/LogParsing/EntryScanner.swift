@@ -69,6 +69,10 @@ public final class EntryScanner {
   /// word is), and the instant at which that day starts.
   private var runDate: UInt64 = 0
   private var runDayStart: Int64 = 0
+  /// The same for the JSON form's `when` values: the bytes of `YYYY-MM-DD` (none at first: no
+  /// date is all zeros) and the start of that day.
+  private var jsonRunDate: (word: UInt64, day: UInt16) = (0, 0)
+  private var jsonRunDayStart: Int64 = 0
 
   /// Creates a scanner for one input of a server in `converter`'s zone.
   public init(
@@ -207,10 +211,8 @@ public final class EntryScanner {
         && (entryLayout.map { $0 == .structuredJSON } ?? (state != .open))
       {
         // A line of the JSON form where `scan` would read one: after no open entry.
-        guard line.count <= maximumEvidenceLength,
-          let timestamp = StructuredLogLine.jsonTimestamp(line)
-        else { break }
-        begun = (.structuredJSON, converter.convert(timestamp).epochMilliseconds)
+        guard line.count <= maximumEvidenceLength, let instant = jsonRunInstant(line) else { break }
+        begun = (.structuredJSON, instant)
       }
       if let begun {
         guard skipped.contains(begun.instant) else { break }
@@ -256,6 +258,35 @@ public final class EntryScanner {
     return dayStart
       + Int64(((timestamp.hour * 60 + timestamp.minute) * 60 + timestamp.second) * 1000
         + timestamp.millisecond)
+  }
+
+  /// The instant of a line `StructuredLogLine.jsonTimestamp` accepts (`convert`'s), nil for
+  /// any other. The last date of a day with one UTC offset is kept with the start of its day,
+  /// so a line of the same day costs its clock's check, not the calendar's.
+  @inline(__always)
+  private func jsonRunInstant(_ line: UnsafeRawBufferPointer) -> Int64? {
+    guard let when = FlatJSONScanner.lastWhen(line) else { return nil }
+    let value = UnsafeRawBufferPointer(rebasing: line[when])
+    guard let timestamp = StructuredLogLine.parseWhen(value) else { return nil }
+    let clock = Int64(
+      ((timestamp.hour * 60 + timestamp.minute) * 60 + timestamp.second) * 1000
+        + timestamp.millisecond)
+    // `parseWhen` read ten date bytes; the same ten bytes are the same valid date.
+    let date = value.loadUnaligned(as: UInt64.self)
+    let day = value.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+    if date == jsonRunDate.word && day == jsonRunDate.day {
+      guard timestamp.hour <= 23, timestamp.minute <= 59, timestamp.second <= 60,
+        timestamp.millisecond <= 999
+      else { return nil }
+      return jsonRunDayStart + clock
+    }
+    guard timestamp.isValid else { return nil }
+    guard let dayStart = converter.uniformDayStart(of: timestamp) else {
+      return converter.convert(timestamp).epochMilliseconds
+    }
+    jsonRunDate = (date, day)
+    jsonRunDayStart = dayStart
+    return dayStart + clock
   }
 
   /// The length of the message of a first line `fullTimestamp` accepted: what `scan` keeps of

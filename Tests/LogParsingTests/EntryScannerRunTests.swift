@@ -130,11 +130,66 @@ struct EntryScannerRunTests {
             + "\(when.dropFirst(9).prefix(8)).\(when.suffix(3))"
           out += #"{"when": ""# + json + #"", "pid": "9", "text": "json \#(index)"}"# + end
           seconds += 1
+          if next(8) == 0 {
+            // The same day at an hour that does not exist.
+            out += #"{"when": ""# + json.prefix(11) + #"24:00:00.000", "text": "no"}"# + end
+          }
         }
       default: out += end
       }
     }
     return Array(out.utf8)
+  }
+
+  /// The structured log's JSON form over the same days: plain lines, marked ones, escaped
+  /// ones, times that do not exist, keys out of order, a second `when`, blank lines, a line of
+  /// the name/value form, IRIS lines between them, CRLF.
+  static func jsonCorpus(seed: UInt64) -> [UInt8] {
+    var state = seed
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var out = ""
+    var seconds = 0
+    for index in 0..<3000 {
+      seconds += 1 + next(40)
+      let day = (index < 1500 ? 27 : 30) + seconds / 86_400 % 2
+      let month = index < 1500 ? 3 : 10
+      let rest = (72_000 + seconds) % 86_400
+      let when = String(
+        format: "2021-%02d-%02d %02d:%02d:%02d.%03d", month, day, rest / 3600, rest / 60 % 60,
+        rest % 60, next(1000))
+      let end = next(10) == 0 ? "\r\n" : "\n"
+      switch next(20) {
+      case 0..<12: out += #"{"when": ""# + when + #"", "pid": "9", "text": "plain \#(index)"}"# + end
+      case 12: out += #"{"when": ""# + when + #"", "text": "Backup.General.ExternalFreeze: System suspended"}"# + end
+      case 13: out += #"{"when": ""# + when + #"", "text": "with \"escape\""}"# + end
+      case 14: out += #"{"when": ""# + when.prefix(11) + #"25:00:00.000", "text": "no"}"# + end
+      case 15: out += #"{"text": "first", "pid": 9, "when": ""# + when + #""}"# + end
+      case 16: out += #"{"when": "2021-01-01 00:00:00", "when": ""# + when + #""}"# + end
+      case 17: out += end
+      case 18: out += #"when=""# + when + #"" pid=9 text="pairs""# + end
+      default:
+        out += "\(String(format: "%02d/%02d/21-%02d:%02d:%02d:000", month, day, rest / 3600, rest / 60 % 60, rest % 60)) (9) 0 [U] iris\(end)"
+      }
+    }
+    return Array(out.utf8)
+  }
+
+  @Test(arguments: ["UTC", "Europe/Paris"], [61, 1 << 16, nil])
+  func runsOfTheJSONFormGiveWhatLineByLineGives(zone: String, capacity: Int?) throws {
+    let bytes = Self.jsonCorpus(seed: 3)
+    for skipped in Self.skipRanges {
+      let lineByLine = try scan(bytes, zone: zone, capacity: capacity, skipped: skipped, runs: false)
+      let withRuns = try scan(bytes, zone: zone, capacity: capacity, skipped: skipped, runs: true)
+      expectSame(
+        withRuns.outcome, lineByLine.outcome, skipped: skipped,
+        "skipped \(String(describing: skipped))")
+      if skipped == Int64.min..<Int64.max && capacity ?? .max >= 4096 && zone == "UTC" {
+        #expect(withRuns.linesTaken > withRuns.outcome.lines.lines / 10)
+      }
+    }
   }
 
   /// The corpus scanned line by line, or with its unmarked runs offered to the scanner: read
