@@ -168,9 +168,9 @@ public struct ServerLogReader: Sendable {
         }
         // The runs of a plain log's unmarked lines go to its scanner whole.
         let maximumLineLength = options.lineReader.maximumLineLength
-        func run(_ bytes: UnsafeRawBufferPointer) -> (bytes: Int, lines: Int) {
+        func run(_ lines: LineReader.UnmarkedLines) -> (bytes: Int, lines: Int) {
           guard plain.pointee.isOn else { return (0, 0) }
-          let taken = feed.run(bytes, maximumLineLength: maximumLineLength)
+          let taken = feed.run(lines, maximumLineLength: maximumLineLength)
           plain.pointee.lines += taken.lines
           return taken
         }
@@ -264,14 +264,9 @@ public struct ServerLogReader: Sendable {
     }
   }
 
-  /// Runs `body` on every line of `source`, by the streaming or the whole-file path; returns
+  /// Runs `body` on every line of `source`, by the streaming or the whole-file path, the runs
+  /// of unmarked lines offered to `runs` first (`LineReader.forEachLine(_:runs:)`); returns
   /// what the reader counted. A read error is a `LineFailure` without a hash.
-  func forEachLine(of source: ByteSource, _ body: (Line) -> Void) throws -> LineStatistics {
-    try forEachLine(of: source, body, runs: { _ in (0, 0) })
-  }
-
-  /// `forEachLine(of:_:)`, with the runs of unmarked lines offered to `runs` first
-  /// (`LineReader.forEachLine(_:runs:)`).
   func forEachLine(of source: ByteSource, _ body: (Line) -> Void, runs: LineReader.UnmarkedRun)
     throws -> LineStatistics
   {

@@ -94,8 +94,8 @@ final class ServerStream {
     /// Gives the scanner a run of unmarked lines (`EntryScanner.scanUnmarkedRun`); the lines
     /// it took are counted with `countLines` too.
     @inline(__always)
-    func run(_ bytes: UnsafeRawBufferPointer, maximumLineLength: Int) -> (bytes: Int, lines: Int) {
-      scanner.scanUnmarkedRun(bytes, maximumLineLength: maximumLineLength, emit)
+    func run(_ lines: LineReader.UnmarkedLines, maximumLineLength: Int) -> (bytes: Int, lines: Int) {
+      scanner.scanUnmarkedRun(lines, maximumLineLength: maximumLineLength, emit)
     }
   }
 

@@ -186,9 +186,13 @@ static inline void read_string(const uint8_t *line, size_t open, size_t close, e
   }
 }
 
+// With `finds_end`, `length` is what is available and the line ends at the first unplain byte,
+// which must be a `\n` or a `\r` before one (anything else refuses the line, and so does the
+// end of what is available); `*line_length` is then the line's length without them.
 static inline int last_when(const uint8_t *line, size_t length, size_t *start, size_t *end,
-                            int uses_vectors) {
+                            int uses_vectors, int finds_end, size_t *line_length) {
   if (length == 0 || line[0] != '{') return 0;
+  int ended = 0;
   enum phase phase = phase_key;
   // The first byte after the last string read; the opening quote of a string that goes on
   // into the next block (none: SIZE_MAX).
@@ -207,7 +211,19 @@ static inline int last_when(const uint8_t *line, size_t length, size_t *start, s
     (void)uses_vectors;
     masks = masks_scalar(line + block, count);
 #endif
-    if (masks.unplain) return 0;
+    if (masks.unplain) {
+      if (!finds_end) return 0;
+      size_t first = block + (size_t)__builtin_ctzll(masks.unplain);
+      if (line[first] == '\r') {
+        if (first + 1 >= length || line[first + 1] != '\n') return 0;
+      } else if (line[first] != '\n') {
+        return 0;
+      }
+      // The line is [0, first): the quotes from there on belong to the next one.
+      masks.quotes &= ((uint64_t)1 << (first - block)) - 1;
+      length = first;
+      ended = 1;
+    }
     uint64_t quotes = masks.quotes;
     // Plain strings hold no quote: quotes pair up, an opening one and the closing one.
     if (open != SIZE_MAX) {
@@ -240,15 +256,28 @@ static inline int last_when(const uint8_t *line, size_t length, size_t *start, s
       read_string(line, opening, close, &phase, &key_is_when, start, end, &found);
       position = close + 1;
     }
+    if (ended) break;
   }
+  if (finds_end && !ended) return 0;
   if (open != SIZE_MAX || !structure(line, position, length, 0, &phase)) return 0;
+  if (finds_end) *line_length = length;
   return found;
 }
 
 int flat_json_last_when(const uint8_t *line, size_t length, size_t *start, size_t *end) {
-  return last_when(line, length, start, end, 1);
+  return last_when(line, length, start, end, 1, 0, NULL);
 }
 
 int flat_json_last_when_scalar(const uint8_t *line, size_t length, size_t *start, size_t *end) {
-  return last_when(line, length, start, end, 0);
+  return last_when(line, length, start, end, 0, 0, NULL);
+}
+
+int flat_json_line_last_when(const uint8_t *bytes, size_t available, size_t *line_length,
+                             size_t *start, size_t *end) {
+  return last_when(bytes, available, start, end, 1, 1, line_length);
+}
+
+int flat_json_line_last_when_scalar(const uint8_t *bytes, size_t available, size_t *line_length,
+                                    size_t *start, size_t *end) {
+  return last_when(bytes, available, start, end, 0, 1, line_length);
 }

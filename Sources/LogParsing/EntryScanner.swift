@@ -172,13 +172,13 @@ public final class EntryScanner {
   /// `maximumLineLength`), and always leaves the last entry it began, whose continuation lines
   /// may still come, to `scan`.
   public func scanUnmarkedRun(
-    _ run: UnsafeRawBufferPointer, maximumLineLength: Int, _ emit: (Entry) throws -> Void
+    _ run: LineReader.UnmarkedLines, maximumLineLength: Int, _ emit: (Entry) throws -> Void
   ) rethrows -> (bytes: Int, lines: Int) {
     guard let skipped = configuration.unmarkedEntriesSkipped,
       configuration.maximumTextLength >= configuration.maximumEvidenceLength,
-      let base = run.baseAddress
+      let base = run.bytes.baseAddress
     else { return (0, 0) }
-    let count = run.count
+    let count = run.clean
     let maximumEvidenceLength = configuration.maximumEvidenceLength
     // The entry begun in the run and not yet counted: its layout (nil: none yet), its instant,
     // its first line and how long its text has grown (nil while it is one line long).
@@ -193,26 +193,52 @@ public final class EntryScanner {
     var tally = RunTally(previous: previousEpochMilliseconds)
     defer { record(tally) }
     var position = 0
-    while position < count, let found = memchr(base + position, 0x0A, count - position) {
-      let newline = base.distance(to: UnsafeRawPointer(found))
-      guard newline - position <= maximumLineLength else { break }
-      var stop = newline
-      if stop > position && base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D {
-        stop -= 1
-      }
-      let line = UnsafeRawBufferPointer(start: base + position, count: stop - position)
-      let first = line.first
-      var begun: (layout: EntryLayout, instant: Int64)?
-      if let instant = runInstant(line) {
-        // An IRIS entry whose first line `scan` would keep whole, or none.
-        guard line.count <= maximumEvidenceLength else { break }
-        begun = (.iris, instant)
-      } else if first == UInt8(ascii: "{")
+    // True when every line ending before `clean` was read: the next line holds a mark.
+    var readsToTheMark = false
+    while position < count {
+      var begun: (layout: EntryLayout, instant: Int64, line: UnsafeRawBufferPointer)?
+      let newline: Int
+      if base.load(fromByteOffset: position, as: UInt8.self) == UInt8(ascii: "{")
         && (entryLayout.map { $0 == .structuredJSON } ?? (state != .open))
       {
-        // A line of the JSON form where `scan` would read one: after no open entry.
-        guard line.count <= maximumEvidenceLength, let instant = jsonRunInstant(line) else { break }
-        begun = (.structuredJSON, instant)
+        // A line of the JSON form where `scan` would read one (after no open entry), its end
+        // found by the same pass that reads it.
+        guard
+          let read = FlatJSONScanner.lineAndLastWhen(
+            UnsafeRawBufferPointer(start: base + position, count: count - position)),
+          read.length <= maximumEvidenceLength,
+          let instant = jsonRunInstant(
+            UnsafeRawBufferPointer(
+              start: base + position + read.when.lowerBound, count: read.when.count))
+        else { break }
+        let end = position + read.length
+        newline = base.load(fromByteOffset: end, as: UInt8.self) == 0x0D ? end + 1 : end
+        guard newline - position <= maximumLineLength else { break }
+        begun = (.structuredJSON, instant, UnsafeRawBufferPointer(start: base + position, count: read.length))
+      } else {
+        guard let found = memchr(base + position, 0x0A, count - position) else {
+          readsToTheMark = true
+          break
+        }
+        newline = base.distance(to: UnsafeRawPointer(found))
+        guard newline - position <= maximumLineLength else { break }
+        var stop = newline
+        if stop > position && base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D {
+          stop -= 1
+        }
+        let line = UnsafeRawBufferPointer(start: base + position, count: stop - position)
+        if let instant = runInstant(line) {
+          // An IRIS entry whose first line `scan` would keep whole, or none.
+          guard line.count <= maximumEvidenceLength else { break }
+          begun = (.iris, instant, line)
+        } else {
+          // A continuation line of an IRIS entry, as `scan` reads one: no digit or `*` first
+          // (either might start an entry of another layout or a recovery block).
+          guard entryLayout == .iris,
+            line.first.map({ !LineClassifier.isDigit($0) && $0 != 0x2A }) ?? true
+          else { break }
+          entryText = (entryText ?? runMessageLength(entryLine)) + 1 + line.count
+        }
       }
       if let begun {
         guard skipped.contains(begun.instant) else { break }
@@ -227,19 +253,40 @@ public final class EntryScanner {
         }
         entryLayout = begun.layout
         entryInstant = begun.instant
-        entryLine = line
+        entryLine = begun.line
         entryText = nil
-      } else {
-        // A continuation line of an IRIS entry, as `scan` reads one: no digit or `*` first
-        // (either might start an entry of another layout or a recovery block).
-        guard entryLayout == .iris, first.map({ !LineClassifier.isDigit($0) && $0 != 0x2A }) ?? true
-        else { break }
-        entryText = (entryText ?? runMessageLength(entryLine)) + 1 + line.count
       }
       lines += 1
       position = newline + 1
     }
+    if (readsToTheMark || position == count) && entryLayout != nil
+      && startsAnEntry(run, at: position, maximumLineLength: maximumLineLength)
+    {
+      // The marked line after them starts an entry, so the last one begun is whole.
+      tally.count(
+        entryInstant,
+        isTruncated: entryText.map { $0 > configuration.maximumTextLength } ?? false)
+      taken = (position, lines)
+    }
     return taken
+  }
+
+  /// True when the line at `start` of `run`, whole in the buffer, is one `scan` would begin
+  /// an entry with whatever came before it: an IRIS timestamp first, no NUL byte (a line with
+  /// one is dropped and ends nothing), no longer than the reader's limit.
+  private func startsAnEntry(
+    _ run: LineReader.UnmarkedLines, at start: Int, maximumLineLength: Int
+  ) -> Bool {
+    let bytes = run.bytes
+    guard start < bytes.count, let base = bytes.baseAddress,
+      let found = memchr(base + start, 0x0A, bytes.count - start)
+    else { return false }
+    let newline = base.distance(to: UnsafeRawPointer(found))
+    guard run.firstNUL > newline, newline - start <= maximumLineLength else { return false }
+    var stop = newline
+    if stop > start && base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
+    return LineClassifier.fullTimestamp(
+      UnsafeRawBufferPointer(start: base + start, count: stop - start)) != nil
   }
 
   /// The instant of a line `LineClassifier.fullTimestamp` accepts, on a day with one UTC offset;
@@ -260,13 +307,12 @@ public final class EntryScanner {
         + timestamp.millisecond)
   }
 
-  /// The instant of a line `StructuredLogLine.jsonTimestamp` accepts (`convert`'s), nil for
-  /// any other. The last date of a day with one UTC offset is kept with the start of its day,
-  /// so a line of the same day costs its clock's check, not the calendar's.
+  /// The instant of a JSON line's last `when` value (`FlatJSONScanner`'s) that
+  /// `StructuredLogLine.jsonTimestamp` would accept (`convert`'s), nil for any other. The last
+  /// date of a day with one UTC offset is kept with the start of its day, so a line of the same
+  /// day costs its clock's check, not the calendar's.
   @inline(__always)
-  private func jsonRunInstant(_ line: UnsafeRawBufferPointer) -> Int64? {
-    guard let when = FlatJSONScanner.lastWhen(line) else { return nil }
-    let value = UnsafeRawBufferPointer(rebasing: line[when])
+  private func jsonRunInstant(_ value: UnsafeRawBufferPointer) -> Int64? {
     guard let timestamp = StructuredLogLine.parseWhen(value) else { return nil }
     let clock = Int64(
       ((timestamp.hour * 60 + timestamp.minute) * 60 + timestamp.second) * 1000

@@ -23,6 +23,35 @@ enum FlatJSONScanner {
     read(line, usesVectors: false)
   }
 
+  /// The line that starts `bytes` and its last `when`, read in one pass: its length (without
+  /// its `\n` or `\r\n`) and the range, when it ends within `bytes` and `lastWhen` of it (CR
+  /// left out) would give one; nil otherwise, whatever the reason.
+  static func lineAndLastWhen(_ bytes: UnsafeRawBufferPointer) -> (length: Int, when: Range<Int>)? {
+    readLine(bytes, usesVectors: true)
+  }
+
+  /// The same reader one byte at a time, for tests.
+  static func lineAndLastWhenWithoutVectors(_ bytes: UnsafeRawBufferPointer)
+    -> (length: Int, when: Range<Int>)?
+  {
+    readLine(bytes, usesVectors: false)
+  }
+
+  @inline(__always)
+  private static func readLine(_ bytes: UnsafeRawBufferPointer, usesVectors: Bool)
+    -> (length: Int, when: Range<Int>)?
+  {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+    var length = 0
+    var start = 0
+    var end = 0
+    let found =
+      usesVectors
+      ? flat_json_line_last_when(base, bytes.count, &length, &start, &end)
+      : flat_json_line_last_when_scalar(base, bytes.count, &length, &start, &end)
+    return found == 1 ? (length, start..<end) : nil
+  }
+
   @inline(__always)
   private static func read(_ line: UnsafeRawBufferPointer, usesVectors: Bool) -> Range<Int>? {
     guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }

@@ -19,7 +19,7 @@ public final class LineReader {
   /// Tuning knobs; the defaults suit real logs.
   public struct Configuration: Sendable {
     /// The buffer's starting size in bytes; 0 and 1 work (tests use them).
-    public var initialCapacity: Int = 1 << 16
+    public var initialCapacity: Int = 1 << 18
     /// The longest line handed out whole; longer lines are truncated to this many bytes.
     public var maximumLineLength: Int = 1 << 20
     /// Finds the lines worth a closer look (`Line.isMarked`); nil marks every line.
@@ -27,7 +27,7 @@ public final class LineReader {
 
     /// Creates a configuration.
     public init(
-      initialCapacity: Int = 1 << 16, maximumLineLength: Int = 1 << 20,
+      initialCapacity: Int = 1 << 18, maximumLineLength: Int = 1 << 20,
       marker: (any LineMarker)? = nil
     ) {
       self.initialCapacity = initialCapacity
@@ -97,20 +97,30 @@ public final class LineReader {
   }
 
   /// Calls `body` with every line in order, as `forEachLine(_:)` does, except the lines that
-  /// `runs` takes: with a marker, the bytes from the next line up to the next mark or NUL byte
-  /// (`UnmarkedRun`) are offered to `runs` first, and the whole lines it says it consumed are
-  /// counted and numbered but not handed to `body`.
+  /// `runs` takes: with a marker, the lines before the next mark or NUL byte (`UnmarkedLines`)
+  /// are offered to `runs` first, and the whole lines it says it consumed are counted and
+  /// numbered but not handed to `body`.
   public func forEachLine(_ body: (Line) throws -> Void, runs: UnmarkedRun) throws {
     try forEachLine(body, runs: runs, offersRuns: true, refill: fill)
   }
 
-  /// What takes runs of unmarked lines: given bytes that start at a line's start, hold no mark
-  /// and no NUL byte, and may end inside a line, it consumes whole lines (each ending with its
-  /// `\n` inside the bytes) from the start and says how many bytes and lines; (0, 0) leaves
-  /// them all to the line handler.
-  public typealias UnmarkedRun = (UnsafeRawBufferPointer) -> (bytes: Int, lines: Int)
+  /// What the reader offers a run handler: the buffered bytes from the next line's start, of
+  /// which the first `clean` hold no mark and no NUL byte.
+  public struct UnmarkedLines {
+    /// The bytes read and not yet handed out, from the next line's start.
+    public let bytes: UnsafeRawBufferPointer
+    /// How many of `bytes` come before the first mark or NUL byte (at least one).
+    public let clean: Int
+    /// The offset in `bytes` of the first NUL byte, `Int.max` when there is none.
+    public let firstNUL: Int
+  }
 
-  private static func noRuns(_ bytes: UnsafeRawBufferPointer) -> (bytes: Int, lines: Int) { (0, 0) }
+  /// What takes runs of unmarked lines: it consumes whole lines from the start of the bytes,
+  /// each ending with its `\n` within the first `clean` bytes (it may look at the line after
+  /// them), and says how many bytes and lines; (0, 0) leaves them all to the line handler.
+  public typealias UnmarkedRun = (UnmarkedLines) -> (bytes: Int, lines: Int)
+
+  private static func noRuns(_ lines: UnmarkedLines) -> (bytes: Int, lines: Int) { (0, 0) }
 
   /// The one line-splitting loop of both paths; `refill` reads more (never called once the
   /// source is finished, so the in-place path passes one that does nothing).
@@ -136,8 +146,11 @@ public final class LineReader {
         if nextMark < start { nextMark = mark(base, from: start, to: stop) }
         let runEnd = min(nextNUL, nextMark, stop)
         if runEnd > start {
-          let taken = runs(UnsafeRawBufferPointer(start: base + start, count: runEnd - start))
-          if taken.lines > 0 {
+          let taken = runs(
+            UnmarkedLines(
+              bytes: UnsafeRawBufferPointer(start: base + start, count: stop - start),
+              clean: runEnd - start, firstNUL: nextNUL == .max ? .max : nextNUL - start))
+          if taken.lines > 0 && taken.bytes > 0 {
             number += taken.lines
             counts.lines += taken.lines
             position = start + taken.bytes

@@ -10,10 +10,36 @@ struct FlatJSONScannerTests {
   }
 
   func lastWhen(_ bytes: [UInt8]) -> String? {
-    bytes.withUnsafeBytes { buffer -> String? in
+    expectTheLineReadingAgrees(bytes)
+    return bytes.withUnsafeBytes { buffer -> String? in
       let found = FlatJSONScanner.lastWhen(buffer)
       #expect(FlatJSONScanner.lastWhenWithoutVectors(buffer) == found, "\(bytes)")
       return found.map { String(decoding: buffer[$0], as: UTF8.self) }
+    }
+  }
+
+  /// The reading that finds the line's end itself (the scanner's runs) must give, for `bytes`
+  /// ended by `\n` or `\r\n` and followed by more, what `lastWhen` gives of the line a reader
+  /// splits there (up to the first `\n`, less one `\r`), and that line's length.
+  func expectTheLineReadingAgrees(_ bytes: [UInt8]) {
+    for terminator in ["\n", "\r\n", "\r", ""] {
+      for next in ["", #"{"when":"X"}"# + "\n", "\"}\n", "\n"] {
+        let joined = bytes + Array(terminator.utf8) + Array(next.utf8)
+        joined.withUnsafeBytes { buffer in
+          let fused = FlatJSONScanner.lineAndLastWhen(buffer)
+          let scalar = FlatJSONScanner.lineAndLastWhenWithoutVectors(buffer)
+          #expect(fused?.length == scalar?.length && fused?.when == scalar?.when, "\(joined)")
+          guard let newline = joined.firstIndex(of: 0x0A) else {
+            #expect(fused == nil, "no line ends in \(joined)")
+            return
+          }
+          var end = newline
+          if end > 0 && joined[end - 1] == 0x0D { end -= 1 }
+          let expected = FlatJSONScanner.lastWhen(UnsafeRawBufferPointer(rebasing: buffer[..<end]))
+          #expect(fused?.when == expected, "\(joined)")
+          if fused != nil { #expect(fused?.length == end, "\(joined)") }
+        }
+      }
     }
   }
 

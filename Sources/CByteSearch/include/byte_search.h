@@ -47,4 +47,15 @@ int flat_json_last_when(const uint8_t *line, size_t length, size_t *start, size_
 /// The same reader finding quotes and unplain bytes one byte at a time, for tests that
 /// compare the two.
 int flat_json_last_when_scalar(const uint8_t *line, size_t length, size_t *start, size_t *end);
+
+/// `flat_json_last_when` of the line that starts `bytes`, found in the same pass: the line ends
+/// at its first byte that is not plain, which must be a `\n` or a `\r` followed by one, within
+/// `available` bytes (1 with the line's length, without them, in *line_length); any other
+/// byte, or no end within `available`, gives 0, as a line that is not plain and flat does.
+int flat_json_line_last_when(const uint8_t *bytes, size_t available, size_t *line_length,
+                             size_t *start, size_t *end);
+
+/// The same, one byte at a time, for tests that compare the two.
+int flat_json_line_last_when_scalar(const uint8_t *bytes, size_t available, size_t *line_length,
+                                    size_t *start, size_t *end);
 #endif
