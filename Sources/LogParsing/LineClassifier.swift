@@ -46,51 +46,23 @@ public enum LineClassifier {
   @inline(__always)
   static func fullTimestamp(_ line: UnsafeRawBufferPointer) -> LocalTimestamp? {
     guard line.count >= fullTimestampLength, let base = line.baseAddress else { return nil }
-    // Bytes 0-7 `MM/DD/YY`, 8-15 `-HH:MM:S`, 13-20 `M:SS:mmm`, each a little-endian word with
-    // byte k at bits 8k; `digits` are the words minus "0" in every byte.
+    // Bytes 0-7 `MM/DD/YY` as a little-endian word with byte k at bits 8k, minus "0" in every
+    // byte; the clock after it is `clock`'s.
     let date = base.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-    let clock = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-    let tail = base.loadUnaligned(fromByteOffset: 13, as: UInt64.self)
-    guard date & 0xff_0000_ff_0000 == 0x2f_0000_2f_0000,
-      clock & 0xff_0000_ff_0000_ff == 0x3a_0000_3a_0000_2d,
-      tail & 0xff_0000_ff_00 == 0x3a_0000_3a_00
-    else { return nil }
-    let zeros: UInt64 = 0x3030_3030_3030_3030
+    guard date & 0xff_0000_ff_0000 == 0x2f_0000_2f_0000 else { return nil }
     let dateDigits = date ^ zeros
-    let clockDigits = clock ^ zeros
-    let tailDigits = tail ^ zeros
-    // A byte below 10 stays below 0x80 when 0x76 is added to it (its top bit cleared first, so
-    // no carry crosses into the next byte); any other byte ends with its top bit set.
-    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
-      (((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7676_7676_7676_7676) | word)
-    }
     guard nonDigits(dateDigits) & 0x8080_0080_8000_8080 == 0,
-      nonDigits(clockDigits) & 0x8000_8080_0080_8000 == 0,
-      nonDigits(tailDigits) & 0x8080_8000_8080_0080 == 0
+      let clock = clock(base, count: line.count)
     else { return nil }
-    if line.count > fullTimestampLength
-      && isDigit(base.load(fromByteOffset: fullTimestampLength, as: UInt8.self))
-    {
-      return nil
-    }
-    @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int {
-      Int(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
-    }
     let month = digit(dateDigits, 0) * 10 + digit(dateDigits, 1)
     let day = digit(dateDigits, 3) * 10 + digit(dateDigits, 4)
     let year = 2000 + digit(dateDigits, 6) * 10 + digit(dateDigits, 7)
-    let hour = digit(clockDigits, 1) * 10 + digit(clockDigits, 2)
-    let minute = digit(clockDigits, 4) * 10 + digit(clockDigits, 5)
-    let second = digit(tailDigits, 2) * 10 + digit(tailDigits, 3)
-    let millisecond =
-      digit(tailDigits, 5) * 100 + digit(tailDigits, 6) * 10 + digit(tailDigits, 7)
     guard (1...12).contains(month), day >= 1,
-      day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year),
-      hour < 24, minute < 60, second <= 60
+      day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year)
     else { return nil }
     return LocalTimestamp(
-      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-      millisecond: millisecond)
+      year: year, month: month, day: day, hour: clock.hour, minute: clock.minute,
+      second: clock.second, millisecond: clock.millisecond)
   }
 
   /// The milliseconds since midnight of a line that starts with the same eight date bytes as
@@ -100,29 +72,33 @@ public enum LineClassifier {
   @inline(__always)
   static func clockMilliseconds(_ line: UnsafeRawBufferPointer, date: UInt64) -> Int64? {
     guard line.count >= fullTimestampLength, let base = line.baseAddress,
-      base.loadUnaligned(fromByteOffset: 0, as: UInt64.self) == date
+      base.loadUnaligned(fromByteOffset: 0, as: UInt64.self) == date,
+      let clock = clock(base, count: line.count)
     else { return nil }
+    return Int64(((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1000 + clock.millisecond)
+  }
+
+  /// The `-HH:MM:SS:mmm` of a full timestamp (bytes 8 to 20 of a line of `count` bytes, at
+  /// least `fullTimestampLength`), checked eight bytes at a time, and no digit after it.
+  @inline(__always)
+  private static func clock(_ base: UnsafeRawPointer, count: Int)
+    -> (hour: Int, minute: Int, second: Int, millisecond: Int)?
+  {
+    // Bytes 8-15 `-HH:MM:S` and 13-20 `M:SS:mmm`.
     let clock = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
     let tail = base.loadUnaligned(fromByteOffset: 13, as: UInt64.self)
     guard clock & 0xff_0000_ff_0000_ff == 0x3a_0000_3a_0000_2d,
       tail & 0xff_0000_ff_00 == 0x3a_0000_3a_00
     else { return nil }
-    let zeros: UInt64 = 0x3030_3030_3030_3030
     let clockDigits = clock ^ zeros
     let tailDigits = tail ^ zeros
-    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
-      (((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7676_7676_7676_7676) | word)
-    }
     guard nonDigits(clockDigits) & 0x8000_8080_0080_8000 == 0,
       nonDigits(tailDigits) & 0x8080_8000_8080_0080 == 0
     else { return nil }
-    if line.count > fullTimestampLength
+    if count > fullTimestampLength
       && isDigit(base.load(fromByteOffset: fullTimestampLength, as: UInt8.self))
     {
       return nil
-    }
-    @inline(__always) func digit(_ word: UInt64, _ index: UInt64) -> Int64 {
-      Int64(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
     }
     let hour = digit(clockDigits, 1) * 10 + digit(clockDigits, 2)
     let minute = digit(clockDigits, 4) * 10 + digit(clockDigits, 5)
@@ -130,7 +106,23 @@ public enum LineClassifier {
     let millisecond =
       digit(tailDigits, 5) * 100 + digit(tailDigits, 6) * 10 + digit(tailDigits, 7)
     guard hour < 24, minute < 60, second <= 60 else { return nil }
-    return ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
+    return (hour, minute, second, millisecond)
+  }
+
+  /// "0" in every byte of a word.
+  private static let zeros: UInt64 = 0x3030_3030_3030_3030
+
+  /// A byte below 10 stays below 0x80 when 0x76 is added to it (its top bit cleared first, so
+  /// no carry crosses into the next byte); any other byte ends with its top bit set.
+  @inline(__always)
+  private static func nonDigits(_ word: UInt64) -> UInt64 {
+    (((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7676_7676_7676_7676) | word)
+  }
+
+  /// Byte `index` of a word of digit values.
+  @inline(__always)
+  private static func digit(_ word: UInt64, _ index: UInt64) -> Int {
+    Int(truncatingIfNeeded: (word >> (index &* 8)) & 0xFF)
   }
 
   /// Every timestamped layout, byte by byte.

@@ -61,6 +61,15 @@ struct EntryScannerRunTests {
     var lines: LineStatistics
   }
 
+  /// A small deterministic generator (Knuth's MMIX LCG), so a failure can be replayed.
+  struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
   /// A log of every shape the scanner tells apart, over the days on which Paris changes its
   /// clocks (so some days have one UTC offset and some do not): one-line and multi-line
   /// entries, marked first and continuation lines, CRLF, out-of-order and repeated times,
@@ -68,11 +77,8 @@ struct EntryScannerRunTests {
   /// timestamps, structured lines (runs of the JSON form among them), junk, NUL bytes, blank lines, lines longer than the
   /// evidence, the text limit and the line limit.
   static func corpus(seed: UInt64) -> [UInt8] {
-    var state = seed
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var generator = Generator(state: seed)
+    func next(_ bound: Int) -> Int { generator.next(bound) }
     var out = ""
     // 2021-03-27 20:00 to 2021-03-28 06:00 local, then 2021-10-30 20:00 onwards.
     var seconds = 0
@@ -149,11 +155,8 @@ struct EntryScannerRunTests {
   /// ones, times that do not exist, keys out of order, a second `when`, blank lines, a line of
   /// the name/value form, IRIS lines between them, CRLF.
   static func jsonCorpus(seed: UInt64) -> [UInt8] {
-    var state = seed
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var generator = Generator(state: seed)
+    func next(_ bound: Int) -> Int { generator.next(bound) }
     var out = ""
     var seconds = 0
     for index in 0..<3000 {
