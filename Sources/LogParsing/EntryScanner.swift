@@ -169,8 +169,9 @@ public final class EntryScanner {
   /// run starts with such an entry, stops at the first line it would have to look at more
   /// closely (another layout, a line that may be a timestamp of another form, a time outside
   /// the range or, in the IRIS layout, on a day that changes its UTC offset, a line longer than
-  /// `maximumLineLength`), and always leaves the last entry it began, whose continuation lines
-  /// may still come, to `scan`.
+  /// `maximumLineLength`). The last entry it began, whose continuation lines may still come, it
+  /// leaves to `scan`, unless the marked line after the clean bytes, whole in the buffer, starts
+  /// an entry (`startsAnEntry`).
   public func scanUnmarkedRun(
     _ run: LineReader.UnmarkedLines, maximumLineLength: Int, _ emit: (Entry) throws -> Void
   ) rethrows -> (bytes: Int, lines: Int) {
