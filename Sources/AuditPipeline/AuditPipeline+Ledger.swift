@@ -1,3 +1,4 @@
+import AuditReports
 import BackupAudit
 import BackupEvents
 import EvidenceLedger
@@ -58,18 +59,29 @@ extension AuditPipeline {
       readings: merged.readings, overlaps: merged.overlaps,
       recordedUpTo: request.eventFiles.isEmpty ? recorded.lastInput : nil)
     var outcome: Outcome?
+    let recordedRun: Ledger.Recorded
+    let key = try snapshotKey(ledger, reportTime: reportTime ?? request.reportTime)
     do {
-      _ = try ledger.record(run) { history in
+      recordedRun = try ledger.record(run, snapshot: key) { history in
         let audited = audit(
           history.sorted { ServerNameOrder.precedes($0.server, $1.server) },
           reportTime: reportTime)
         outcome = audited
-        return (audited.result.sessions, audited.result.findings)
+        return audited.result
       }
     } catch {
       throw .output(error.description)
     }
+    if outcome == nil, let result = recordedRun.result {
+      // No evidence was added since the run whose audit is reported.
+      outcome = Outcome(
+        readings: readings, result: result,
+        report: AuditReport(
+          result: result, toolVersion: toolVersion, generatedAt: reportTime ?? request.reportTime))
+    }
     guard var outcome else { throw .output("cannot record the run in \(ledger.path)") }
+    outcome.reusedRun = recordedRun.reusedRun
+    outcome.ledgerWarnings = recordedRun.warnings
     outcome.readings = readings
     let read = Set(readings.flatMap(\.inputs).map(\.path))
     outcome.unchangedFiles = request.servers.flatMap(\.files).filter {
@@ -78,8 +90,24 @@ extension AuditPipeline {
     return outcome
   }
 
-  /// The configuration a run records, as JSON with sorted keys.
-  private func recordedConfiguration(_ ledger: Ledger, reportTime: Int64)
+  /// What the audit of the ledger's history depends on besides its rows and the report time
+  /// (`AuditSnapshotKey`): the tool's version, the configuration without the report time, and
+  /// whether the run reports the last session alone.
+  private func snapshotKey(_ ledger: Ledger, reportTime: Int64)
+    throws(AuditPipelineError) -> AuditSnapshotKey
+  {
+    var configuration = request.audit
+    configuration.reportTime = reportTime
+    let basis = [
+      "tool \(toolVersion)", "last \(request.isLastOnly)",
+      try recordedConfiguration(ledger, reportTime: nil),
+    ]
+    return AuditSnapshotKey(
+      basis: basis.joined(separator: "\n"), configuration: configuration, reportTime: reportTime)
+  }
+
+  /// The configuration a run records, as JSON with sorted keys; without a report time, none.
+  private func recordedConfiguration(_ ledger: Ledger, reportTime: Int64?)
     throws(AuditPipelineError) -> String
   {
     var audit = request.audit

@@ -17,6 +17,11 @@ public struct AuditPipeline: Sendable {
     public var report: AuditReport
     /// With `audit --ledger`: the files not read, unchanged since the ledger recorded them.
     public var unchangedFiles: [String] = []
+    /// With `audit --ledger`: the run whose recorded audit this one reports, having added no
+    /// evidence since; nil when it audited the ledger's history.
+    public var reusedRun: Int64?
+    /// With `audit --ledger`: what the ledger held that the run passed by, a line each.
+    public var ledgerWarnings: [String] = []
   }
 
   public let request: AuditRequest

@@ -79,9 +79,11 @@ public struct Auditor: Sendable {
         $0.findings(in: ruleContext)
       }.flatMap { $0 })
     let bySession = Dictionary(grouping: findings.filter { $0.session != nil }) { $0.session ?? "" }
+    var anyInProgress = false
     context.verdicts = Dictionary(
       sessions.map { session in
         let isInProgress = session.episodes.contains(where: context.isInProgress)
+        anyInProgress = anyInProgress || isInProgress
         return (session.id, Verdict(findings: bySession[session.id] ?? [], isInProgress: isInProgress))
       }, uniquingKeysWith: { first, _ in first })
     findings += deduplicated(lastRules.flatMap { $0.findings(in: context) })
@@ -113,7 +115,9 @@ public struct Auditor: Sendable {
       configuration: configuration, inputs: readings.flatMap(\.inputs).map(AuditInput.init),
       servers: coverage,
       sessions: reported, findings: findings,
-      summary: summary(findings: findings, sessions: reported))
+      summary: summary(findings: findings, sessions: reported),
+      // Without a report time nothing is in progress: a report time may find an episode that is.
+      judgedAtReportTime: anyInProgress || configuration.reportTime == nil)
   }
 
   private func isInPeriod(_ instant: Int64) -> Bool {

@@ -21,6 +21,13 @@ public struct Ledger: Sendable {
     public var recordHash: String
     /// Rows added per table (`inputs`, `events`, …); a table with none is absent.
     public var rows: [String: Int]
+    /// With a snapshot key: the audit the run reports, its own or the one `reusedRun` made.
+    public var result: AuditResult? = nil
+    /// The run whose audit snapshot this run reported, adding no evidence; nil when it
+    /// audited the ledger's history.
+    public var reusedRun: Int64? = nil
+    /// What the run found wrong in the ledger and worked around, a line each.
+    public var warnings: [String] = []
   }
 
   private init(path: String, database: DatabaseQueue) {
@@ -66,27 +73,81 @@ public struct Ledger: Sendable {
 
   /// Records `run` in one transaction and returns what it added.
   public func record(_ run: LedgerRun) throws(LedgerError) -> Recorded {
-    try record(run) { _ in (run.sessions, run.findings) }
+    try transaction { db in
+      var writer = LedgerWriter(db)
+      return try writer.record(run) { .init(sessions: run.sessions, findings: run.findings) }
+    }
   }
 
-  /// Records `run`'s readings, then `audit`'s sessions and findings of every server's reading
-  /// as the ledger then holds it (`readings()`: the history with this run's bytes), all in one
-  /// transaction; returns what it added. The incremental run's way: its report is the audit of
-  /// all the bytes the runs read, not of the few it read itself.
+  /// Records `run`'s readings, then `audit`'s result of every server's reading as the ledger
+  /// then holds it (`readings()`: the history with this run's bytes), all in one transaction;
+  /// returns what it added, and the result. The incremental run's way: its report is the audit
+  /// of all the bytes the runs read, not of the few it read itself.
+  ///
+  /// When the run added no evidence and an earlier run with the same `snapshot.basis` recorded
+  /// the audit of the same evidence at or before `snapshot.reportTime`, with no backup in
+  /// progress (`AuditResult.judgedAtReportTime`), that audit is the run's result: `audit` is
+  /// not called and the run adds its row alone. Snapshot bytes that do not match their row's
+  /// hash are passed by, with a warning. A result judged at its report time is not kept.
   public func record(
-    _ run: LedgerRun,
-    auditing audit: ([ServerReading]) throws -> (sessions: [Session], findings: [Finding])
+    _ run: LedgerRun, snapshot key: AuditSnapshotKey,
+    auditing audit: ([ServerReading]) throws -> AuditResult
   ) throws(LedgerError) -> Recorded {
+    try transaction { db in
+      var writer = LedgerWriter(db)
+      var result: AuditResult?
+      var reusedRun: Int64?
+      var warnings: [String] = []
+      var added = try writer.record(run) {
+        let store = SnapshotStore(db)
+        let state = try store.state()
+        let hash = state.key(key.basis)
+        switch try store.lookup(hash, reportTime: key.reportTime) {
+        case .found(let made, let bytes):
+          do {
+            result = try AuditSnapshot.decode(bytes, configuration: key.configuration)
+            reusedRun = made
+            return nil
+          } catch {
+            warnings.append(
+              "\(path): the audit snapshot run \(made) recorded cannot be read (\(error)); "
+                + "audited the ledger's history instead")
+          }
+        case .changed(let made, let row):
+          warnings.append(
+            "\(path): the bytes of audit_snapshots row \(row) (run \(made)) do not match its "
+              + "hash; audited the ledger's history instead (ledger verify names the change)")
+        case .none:
+          break
+        }
+        let audited = try audit(try LedgerReader(db).readings(excluding: Auditor.ignoredKinds))
+        result = audited
+        let snapshot =
+          audited.judgedAtReportTime
+          ? nil
+          : LedgerWriter.Snapshot(
+            key: hash, state: state, reportTime: key.reportTime,
+            bytes: AuditSnapshot.encode(audited))
+        return .init(sessions: audited.sessions, findings: audited.findings, snapshot: snapshot)
+      }
+      added.result = result
+      added.reusedRun = reusedRun
+      added.warnings = warnings
+      return added
+    }
+  }
+
+  /// Runs `body` in one immediate transaction and checkpoints the WAL once it committed.
+  private func transaction(_ body: (Database) throws -> Recorded)
+    throws(LedgerError) -> Recorded
+  {
     do {
       return try database.writeWithoutTransaction { db in
         var recorded: Recorded?
         // Immediate: a second run writing at the same time waits for this one's commit
         // instead of failing when its read turns into a write.
         try db.inTransaction(.immediate) {
-          var writer = LedgerWriter(db)
-          recorded = try writer.record(run) {
-            try audit(try LedgerReader(db).readings(excluding: Auditor.ignoredKinds))
-          }
+          recorded = try body(db)
           return .commit
         }
         // Committed; the WAL goes back into the file, so that the file alone is the ledger.

@@ -1,10 +1,11 @@
 import GRDB
 
-/// A run's two hashes, derived from the rows as SQLite holds them: the writer records them and
-/// the verifier derives them again the same way.
+/// A run's record hash, derived from the rows as SQLite holds them: the writer records it and
+/// the verifier derives it again the same way.
 ///
 /// - The content hash is the SHA-256 over the `row_hash` of every row the run added, table by
-///   table in `LedgerSchema.contentTables` order, rows by id.
+///   table in `LedgerSchema.contentTables` order, rows by id: the writer derives it from the
+///   rows it inserts, the verifier in its one pass over the tables.
 /// - The record hash is the SHA-256 over the canonical run row (its columns, the content hash
 ///   and the previous run's record hash among them) followed by the run's `run_rows`, table by
 ///   table: so the chain covers how many rows of each table the run added, and from which id.
@@ -13,17 +14,6 @@ struct LedgerHashes {
 
   init(_ db: Database) {
     self.db = db
-  }
-
-  /// The content hash of `run`, from the `row_hash` column of its rows.
-  func contentHash(run: Int64) throws -> String {
-    var hashes: [String] = []
-    for table in try LedgerSchema.contentTables(in: db) {
-      hashes += try String.fetchAll(
-        db, sql: "SELECT row_hash FROM \(table.name) WHERE run_id = ? ORDER BY id",
-        arguments: [run])
-    }
-    return CanonicalRow.hash(ofHashes: hashes)
   }
 
   /// The record hash of `run`; nil when the ledger has no such run.

@@ -74,6 +74,18 @@ public enum LedgerSchema {
       "last_line", "resume_line", "legacy_year", "restart", "restart_recorded", "carried",
     ],
     since: 2)
+  /// Since v3: the audit a run recorded when no backup was in progress at its report time, for
+  /// a later run that adds no evidence (`AuditSnapshot`): `key` is the SHA-256 of what the audit
+  /// depended on (the tool's version and configuration, and the last `events` and `inputs` rows,
+  /// `events_upto` and `inputs_upto`), `size` and `sha256` those of its bytes. The bytes are in
+  /// `audit_snapshot_data`, which is not hashed and keeps the latest snapshot's alone: a run
+  /// uses them only when they match this row's hash, which the chain covers.
+  public static let auditSnapshots = Table(
+    name: "audit_snapshots",
+    columns: [
+      "id", "run_id", "key", "events_upto", "inputs_upto", "report_time", "size", "sha256",
+    ],
+    since: 3)
   /// The runs themselves: `record_hash` covers these columns and the run's `run_rows`.
   public static let runs = Table(
     name: "runs",
@@ -85,6 +97,7 @@ public enum LedgerSchema {
   /// The tables a run's content hash covers, in the order it covers them.
   public static let contentTables = [
     inputs, events, sessions, sessionMembers, findings, findingEvidence, inputRanges,
+    auditSnapshots,
   ]
 
   /// The content tables `db` has: a ledger of an older version lacks the later ones.
@@ -104,6 +117,9 @@ public enum LedgerSchema {
     }
     migrator.registerMigration("v2") { db in
       try db.execute(sql: version2)
+    }
+    migrator.registerMigration("v3") { db in
+      try db.execute(sql: version3)
     }
     return migrator
   }
@@ -265,5 +281,25 @@ public enum LedgerSchema {
     ) STRICT;
     CREATE INDEX events_by_line ON events (server, path, line);
     CREATE INDEX inputs_by_path ON inputs (server, path);
+    """
+
+  /// Version 3: the audit snapshots, in new tables.
+  static let version3 = """
+    CREATE TABLE audit_snapshots (
+      id INTEGER PRIMARY KEY,
+      run_id INTEGER NOT NULL REFERENCES runs(id),
+      key TEXT NOT NULL,
+      events_upto INTEGER NOT NULL,
+      inputs_upto INTEGER NOT NULL,
+      report_time INTEGER NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT NOT NULL,
+      row_hash TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_snapshots_by_key ON audit_snapshots (key, id);
+    CREATE TABLE audit_snapshot_data (
+      snapshot_row INTEGER PRIMARY KEY REFERENCES audit_snapshots(id),
+      data BLOB NOT NULL
+    ) STRICT;
     """
 }

@@ -17,17 +17,37 @@ struct LedgerWriter {
   private var nextRow: [String: Int64] = [:]
   private var firstRow: [String: Int64] = [:]
   private var added: [String: Int] = [:]
+  /// The `row_hash` of every row this run added, by table, in the order of their ids: the
+  /// content hash is derived from them without reading the tables again (`run_id` has no
+  /// index, so a query would scan every table of a ledger that only grows).
+  private var rowHashes: [String: [String]] = [:]
   private var run: Int64 = 0
 
   init(_ db: Database) {
     self.db = db
   }
 
-  /// Records `recorded`'s readings, then the sessions and findings `audit` gives once they are
-  /// written.
-  mutating func record(
-    _ recorded: LedgerRun, audit: () throws -> (sessions: [Session], findings: [Finding])
-  ) throws -> Ledger.Recorded {
+  /// What the audit of a run gives the writer to record: its sessions and findings, and the
+  /// snapshot of the audit when a later run may report it.
+  struct Audited {
+    var sessions: [Session]
+    var findings: [Finding]
+    var snapshot: Snapshot?
+  }
+
+  /// An audit's snapshot to record (`LedgerSchema.auditSnapshots`).
+  struct Snapshot {
+    var key: String
+    var state: SnapshotStore.State
+    var reportTime: Int64
+    var bytes: [UInt8]
+  }
+
+  /// Records `recorded`'s readings, then what `audit` gives once they are written: nil when
+  /// the run reports an audit already recorded, and adds nothing more.
+  mutating func record(_ recorded: LedgerRun, audit: () throws -> Audited?) throws
+    -> Ledger.Recorded
+  {
     if let basis = recorded.recordedUpTo,
       try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputs") ?? 0 != basis
     {
@@ -62,16 +82,19 @@ struct LedgerWriter {
       }
       try insertEvents(reading.events, overlaps: overlaps)
     }
-    let audited = try audit()
-    for session in audited.sessions { try insertSession(session) }
-    for finding in audited.findings { try insertFinding(finding) }
+    if let audited = try audit() {
+      for session in audited.sessions { try insertSession(session) }
+      for finding in audited.findings { try insertFinding(finding) }
+      if let snapshot = audited.snapshot { try insertSnapshot(snapshot) }
+    }
     for table in LedgerSchema.contentTables {
       try db.execute(
         sql: "INSERT INTO run_rows (run_id, table_name, first_row, row_count) VALUES (?, ?, ?, ?)",
         arguments: [run, table.name, firstRow[table.name], added[table.name] ?? 0])
     }
     let hashes = LedgerHashes(db)
-    let content = try hashes.contentHash(run: run)
+    let content = CanonicalRow.hash(
+      ofHashes: try LedgerSchema.contentTables(in: db).flatMap { rowHashes[$0.name] ?? [] })
     try db.execute(sql: "UPDATE runs SET content_hash = ? WHERE id = ?", arguments: [content, run])
     let record = try hashes.recordHash(run: run) ?? ""
     try db.execute(sql: "UPDATE runs SET record_hash = ? WHERE id = ?", arguments: [record, run])
@@ -193,6 +216,20 @@ struct LedgerWriter {
     }
   }
 
+  private mutating func insertSnapshot(_ snapshot: Snapshot) throws {
+    guard
+      let row = try insert(
+        LedgerSchema.auditSnapshots,
+        [
+          snapshot.key.databaseValue, snapshot.state.eventsUpTo.databaseValue,
+          snapshot.state.inputsUpTo.databaseValue, snapshot.reportTime.databaseValue,
+          Int64(snapshot.bytes.count).databaseValue,
+          SnapshotStore.sha256(snapshot.bytes).databaseValue,
+        ])
+    else { return }
+    try SnapshotStore(db).keep(snapshot.bytes, for: row)
+  }
+
   /// Inserts a row of `table` with the next id, this run, `values` and its hash, unless a
   /// unique column says it is already recorded; the new row's id, or nil.
   private mutating func insert(_ table: LedgerSchema.Table, _ values: [DatabaseValue]) throws
@@ -208,6 +245,7 @@ struct LedgerWriter {
     nextRow[table.name] = id + 1
     if firstRow[table.name] == nil { firstRow[table.name] = id }
     added[table.name, default: 0] += 1
+    rowHashes[table.name, default: []].append(hash)
     return id
   }
 

@@ -68,6 +68,12 @@ struct AuditCommand: ParsableCommand {
     outcome.readings = []
     MemoryRelease.returnFreedMemory()
     InputDiagnostics.report(unchanged: outcome.unchangedFiles)
+    for warning in outcome.ledgerWarnings { Diagnostics.warning(warning) }
+    if let run = outcome.reusedRun {
+      Diagnostics.debug(
+        "no evidence added since run \(run) of the ledger: the audit it recorded is reported "
+          + "(no backup was in progress at its report time)")
+    }
     let fallback: any ReportWriter = last ? StatusLineReportWriter() : TextReportWriter()
     try Pipeline.write(outcome, of: pipeline, fallback: fallback)
     throw ExitCode(outcome.result.summary.exitCode)

@@ -10,7 +10,7 @@ struct LedgerFile {
   /// The tables whose counts a run may change.
   static let tables = [
     "runs", "run_rows", "inputs", "events", "sessions", "session_members", "findings",
-    "finding_evidence", "input_ranges",
+    "finding_evidence", "input_ranges", "audit_snapshots",
   ]
 
   /// Rows per table (a table the file does not have yet counts none).

@@ -40,7 +40,7 @@ import Testing
     let events = try #require(try ledger.rowCounts()["events"])
     let upgrade = try ledger.audit(logs, at: Self.reportTime)
     #expect(upgrade.status == 0, "\(upgrade.standardError)")
-    #expect(try ledger.texts("SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+    #expect(try ledger.texts("SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
     // The logs are the ones run 1 read (copied: other paths, other inodes): nothing new.
     #expect(try ledger.rowCounts()["events"] == events)
     let verified = try ledger.verify()

@@ -9,7 +9,7 @@ import Testing
     let folder = try TemporaryFolder()
     let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
     try ledger.read { db in
-      #expect(try LedgerSchema.migrator.completedMigrations(db) == ["v1", "v2"])
+      #expect(try LedgerSchema.migrator.completedMigrations(db) == ["v1", "v2", "v3"])
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
       let tables = Set(
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))

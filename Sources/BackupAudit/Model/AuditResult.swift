@@ -58,11 +58,18 @@ public struct AuditResult: Sendable, Equatable {
   /// Findings ordered by time, then rule, server (in `ServerNameOrder`) and session.
   public var findings: [Finding]
   public var summary: AuditSummary
+  /// True when an episode was in progress at the report time (SPEC §4): a later report time
+  /// may find it past its timeout, so the result holds for this report time alone. False: no
+  /// episode was in progress, and the audit of the same evidence at any later report time is
+  /// this result (an open episode past its timeout stays past it; nothing else is judged at
+  /// the report time). True unless the audit says otherwise.
+  public var judgedAtReportTime: Bool
 
   /// Creates a result.
   public init(
     configuration: AuditConfiguration, inputs: [AuditInput], servers: [ServerCoverage],
-    sessions: [Session], findings: [Finding], summary: AuditSummary
+    sessions: [Session], findings: [Finding], summary: AuditSummary,
+    judgedAtReportTime: Bool = true
   ) {
     self.configuration = configuration
     self.inputs = inputs
@@ -70,5 +77,6 @@ public struct AuditResult: Sendable, Equatable {
     self.sessions = sessions
     self.findings = findings
     self.summary = summary
+    self.judgedAtReportTime = judgedAtReportTime
   }
 }
