@@ -95,7 +95,7 @@ sanitize-thread: test-deps
 # fuzzer and the address sanitizer are asked for together after SwiftPM's own two (which
 # instrument the C code and link libFuzzer's main).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= events structured gzip configuration durations
+FUZZ_TARGETS ?= events structured gzip configuration durations snapshot
 FUZZ_BIN     := .build-fuzz/release/iris-backup-audit-fuzz
 FUZZ_FLAGS   := -c release --product iris-backup-audit-fuzz --scratch-path .build-fuzz \
   --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING

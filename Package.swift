@@ -94,8 +94,8 @@ let package = Package(
     .executableTarget(
       name: "iris-backup-audit-fuzz",
       dependencies: [
-        "AuditPipeline", "BackupEvents", "ClusterConfiguration", "LogParsing", "LogReading",
-        "TestSupport",
+        "AuditPipeline", "BackupEvents", "ClusterConfiguration", "EvidenceLedger", "LogParsing",
+        "LogReading", "TestSupport",
       ]
     ),
     .target(

@@ -7,7 +7,7 @@ set -eu  # no pipefail: `head` ends the commands that feed it early, on purpose
 cd "$(dirname "$0")/.."
 seeds=Fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{events,structured,gzip,configuration,durations}
+mkdir -p "$seeds"/{events,structured,gzip,configuration,durations,snapshot}
 
 # The first 30 lines of a log and 70 lines from its first backup message on, at most 8 KB.
 excerpt() {
@@ -108,4 +108,19 @@ for text in 600 600s 10m 26h 1h30m 1500ms 2d1h1m1s1ms 9223372036854775807ms \
   2021-08-11T05:49:43Z 2021-08-11T05:49:43.123+02:00 2021-08-11 2021-08-11T05:49:43.5-05:30; do
   printf '%s' "$text" >"$seeds/durations/$text"
 done
+# Audit snapshots: the bytes a ledger keeps of the audit of small samples, made by the tool
+# itself (IRIS_BACKUP_AUDIT, default the release build: `swift build -c release` first).
+binary=${IRIS_BACKUP_AUDIT:-.build/release/iris-backup-audit}
+if [ -x "$binary" ] && command -v sqlite3 >/dev/null; then
+  work=$(mktemp -d)
+  for sample in hand-made clean-week mixed-layouts; do
+    "$binary" audit "Samples/$sample" --ledger "$work/$sample.ledger" \
+      --report-time 2030-01-01T00:00:00Z >/dev/null 2>&1 || true
+    sqlite3 "$work/$sample.ledger" \
+      "SELECT writefile('$seeds/snapshot/$sample', data) FROM audit_snapshot_data" >/dev/null
+  done
+  rm -rf "$work"
+else
+  echo "no $binary or no sqlite3: no seeds for the snapshot target" >&2
+fi
 du -sh "$seeds"

@@ -24,6 +24,7 @@ options() {
     gzip) echo "-max_len=16384" ;;
     configuration) echo "-max_len=8192 -detect_leaks=0" ;;
     durations) echo "-max_len=128" ;;
+    snapshot) echo "-max_len=16384" ;;
     *) echo "unknown target $1" >&2; exit 2 ;;
   esac
 }

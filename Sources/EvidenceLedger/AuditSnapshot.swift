@@ -8,9 +8,14 @@ import BackupEvents
 /// used only by a run whose configuration is the one it was made with (`AuditSnapshotKey`).
 /// Each type writes its fields in the order it declares them; `AuditSnapshotTests` fails when
 /// a type gains a field this file does not write.
-enum AuditSnapshot {
+public enum AuditSnapshot {
+  /// The bytes are not a whole snapshot of this version.
+  public struct Corrupt: Error, CustomStringConvertible {
+    public var description: String
+  }
+
   /// The bytes of `result`.
-  static func encode(_ result: AuditResult) -> [UInt8] {
+  public static func encode(_ result: AuditResult) -> [UInt8] {
     var writer = SnapshotWriter()
     writer.array(result.inputs) { $0.write($1) }
     writer.array(result.servers) { $0.write($1) }
@@ -23,24 +28,24 @@ enum AuditSnapshot {
 
   /// The result `bytes` hold, with `configuration`; `Corrupt` when they are not a whole
   /// snapshot of this version.
-  static func decode(_ bytes: [UInt8], configuration: AuditConfiguration)
-    throws(SnapshotReader.Corrupt) -> AuditResult
+  public static func decode(_ bytes: [UInt8], configuration: AuditConfiguration)
+    throws(Corrupt) -> AuditResult
   {
     var reader = try SnapshotReader(bytes)
-    let inputs = try reader.array { reader throws(SnapshotReader.Corrupt) in try reader.input() }
-    let servers = try reader.array { reader throws(SnapshotReader.Corrupt) in
+    let inputs = try reader.array { reader throws(Corrupt) in try reader.input() }
+    let servers = try reader.array { reader throws(Corrupt) in
       try reader.coverage()
     }
-    let sessions = try reader.array { reader throws(SnapshotReader.Corrupt) in
+    let sessions = try reader.array { reader throws(Corrupt) in
       try reader.session()
     }
-    let findings = try reader.array { reader throws(SnapshotReader.Corrupt) in
+    let findings = try reader.array { reader throws(Corrupt) in
       try reader.finding()
     }
     let summary = try reader.summary()
     let judged = try reader.bool()
     guard reader.isAtEnd else {
-      throw SnapshotReader.Corrupt(description: "bytes after the end of the snapshot")
+      throw Corrupt(description: "bytes after the end of the snapshot")
     }
     return AuditResult(
       configuration: configuration, inputs: inputs, servers: servers, sessions: sessions,

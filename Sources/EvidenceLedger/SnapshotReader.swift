@@ -1,11 +1,8 @@
 /// Reads what a `SnapshotWriter` wrote. Every read checks the bytes it needs are there and
 /// that the value fits its type: bytes that are not a snapshot of this version throw
-/// `SnapshotReader.Corrupt`, never trap.
+/// `AuditSnapshot.Corrupt`, never trap.
 struct SnapshotReader {
-  /// The bytes are not a whole snapshot of this version.
-  struct Corrupt: Error, CustomStringConvertible {
-    var description: String
-  }
+  typealias Corrupt = AuditSnapshot.Corrupt
 
   private let bytes: [UInt8]
   private var offset = 0
@@ -54,7 +51,11 @@ struct SnapshotReader {
     var bits: UInt64 = 0
     for index in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[offset + index]) }
     offset += 8
-    return Double(bitPattern: bits)
+    // Durations and elapsed times, computed from milliseconds: a NaN or an infinity is no
+    // value an audit gives, and no report could write it.
+    let value = Double(bitPattern: bits)
+    guard value.isFinite else { throw Corrupt(description: "a duration that is not a number") }
+    return value
   }
 
   mutating func bool() throws(Corrupt) -> Bool {

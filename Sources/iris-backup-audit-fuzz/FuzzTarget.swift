@@ -12,6 +12,8 @@ enum FuzzTarget: String, CaseIterable {
   case configuration
   /// The durations and time arguments of the command line and the configuration.
   case durations
+  /// The bytes of an evidence ledger's audit snapshot through `AuditSnapshot.decode`.
+  case snapshot
 
   /// Runs `input` through this target's harness; a broken invariant stops the process.
   func run(_ input: UnsafeRawBufferPointer) {
@@ -21,6 +23,7 @@ enum FuzzTarget: String, CaseIterable {
     case .gzip: GzipHarness.run(input)
     case .configuration: ConfigurationHarness.run(input)
     case .durations: DurationsHarness.run(input)
+    case .snapshot: SnapshotHarness.run(input)
     }
   }
 

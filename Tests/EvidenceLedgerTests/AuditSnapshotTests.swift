@@ -108,11 +108,11 @@ struct AuditSnapshotTests {
   @Test func bytesCutShortOrChangedThrowOrReadWithoutTrapping() throws {
     let bytes = AuditSnapshot.encode(Self.everyField)
     for length in 0..<bytes.count {
-      #expect(throws: SnapshotReader.Corrupt.self) {
+      #expect(throws: AuditSnapshot.Corrupt.self) {
         try AuditSnapshot.decode(Array(bytes[0..<length]), configuration: AuditConfiguration())
       }
     }
-    #expect(throws: SnapshotReader.Corrupt.self) {
+    #expect(throws: AuditSnapshot.Corrupt.self) {
       try AuditSnapshot.decode(bytes + [0], configuration: AuditConfiguration())
     }
     var changed = 0
@@ -129,7 +129,7 @@ struct AuditSnapshotTests {
     // The header names the format and its version.
     var other = bytes
     other[4] = 2
-    #expect(throws: SnapshotReader.Corrupt.self) {
+    #expect(throws: AuditSnapshot.Corrupt.self) {
       try AuditSnapshot.decode(other, configuration: AuditConfiguration())
     }
   }
