@@ -91,20 +91,31 @@ extension AuditPipeline {
   }
 
   /// What the audit of the ledger's history depends on besides its rows and the report time
-  /// (`AuditSnapshotKey`): the tool's version, the configuration without the report time, and
-  /// whether the run reports the last session alone.
+  /// (`AuditSnapshotKey`): the tool's version and its executable, the configuration without
+  /// the report time, and whether the run reports the last session alone.
   private func snapshotKey(_ ledger: Ledger, reportTime: Int64)
     throws(AuditPipelineError) -> AuditSnapshotKey
   {
     var configuration = request.audit
     configuration.reportTime = reportTime
     let basis = [
-      "tool \(toolVersion)", "last \(request.isLastOnly)",
-      try recordedConfiguration(ledger, reportTime: nil),
+      "tool \(toolVersion)", "executable \(Self.executableIdentity)",
+      "last \(request.isLastOnly)", try recordedConfiguration(ledger, reportTime: nil),
     ]
     return AuditSnapshotKey(
       basis: basis.joined(separator: "\n"), configuration: configuration, reportTime: reportTime)
   }
+
+  /// The running executable's device, inode, size and modification time: a binary rebuilt or
+  /// upgraded under the same version number may audit otherwise, and must not report an audit
+  /// an older one recorded. Unknown (no `/proc`): a value of this process alone, so that no
+  /// recorded audit is reported.
+  static let executableIdentity: String = {
+    var status = stat()
+    guard stat("/proc/self/exe", &status) == 0 else { return "unknown \(UUID().uuidString)" }
+    return "\(status.st_dev) \(status.st_ino) \(status.st_size) "
+      + "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+  }()
 
   /// The configuration a run records, as JSON with sorted keys; without a report time, none.
   private func recordedConfiguration(_ ledger: Ledger, reportTime: Int64?)

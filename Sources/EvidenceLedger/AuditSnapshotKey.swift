@@ -4,8 +4,9 @@ import BackupAudit
 /// history again (`Ledger.record(_:snapshot:auditing:)`).
 public struct AuditSnapshotKey: Sendable {
   /// Everything the audit of the ledger's history depends on besides its rows and the report
-  /// time: the tool's version, the audit's configuration without its report time, its scope
-  /// (`--last`). A snapshot is used only by a run whose basis is the same, byte for byte.
+  /// time: the tool's version and executable, the audit's configuration without its report
+  /// time, its scope (`--last`). A snapshot is used only by a run whose basis is the same, byte
+  /// for byte.
   public var basis: String
   /// The run's configuration, with its report time: the reported result's.
   public var configuration: AuditConfiguration

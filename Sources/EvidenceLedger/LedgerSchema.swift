@@ -75,11 +75,12 @@ public enum LedgerSchema {
     ],
     since: 2)
   /// Since v3: the audit a run recorded when no backup was in progress at its report time, for
-  /// a later run that adds no evidence (`AuditSnapshot`): `key` is the SHA-256 of what the audit
-  /// depended on (the tool's version and configuration, and the last `events` and `inputs` rows,
-  /// `events_upto` and `inputs_upto`), `size` and `sha256` those of its bytes. The bytes are in
-  /// `audit_snapshot_data`, which is not hashed and keeps the latest snapshot's alone: a run
-  /// uses them only when they match this row's hash, which the chain covers.
+  /// a later run that adds no evidence (`AuditSnapshot`): `key` is the SHA-256 of what the
+  /// audit depended on (the tool's version, executable and configuration, and the last
+  /// `events` and `inputs` rows, `events_upto` and `inputs_upto`), `size` and `sha256` those of
+  /// its bytes. The bytes are in `audit_snapshot_data`, which is not hashed and keeps the
+  /// latest snapshot's alone: a run uses them only when they match this row's hash, which the
+  /// chain covers.
   public static let auditSnapshots = Table(
     name: "audit_snapshots",
     columns: [

@@ -105,4 +105,29 @@ import Testing
     #expect(try Essence(grown.standardOutput) == Essence(try Self.direct(folder.path, at: time)))
     #expect(try Essence(grown.standardOutput).verdicts.count == 3)
   }
+
+  @Test func anotherExecutableOfTheSameVersionAuditsAgain() throws {
+    let folder = try TemporaryFolder()
+    for server in LedgerHistoryTests.servers {
+      _ = try folder.write(
+        "\(server)/messages.log", text: LedgerHistoryTests.parts(server)[0...1].joined())
+    }
+    let ledger = LedgerFile(path: folder.path + "/audit.ledger")
+    let time = LedgerHistoryTests.reportTime
+    let first = try ledger.audit(folder.path, at: time)
+    // A copy of the binary: the same version, another file, as an upgrade or a rebuild is.
+    let copy = URL(fileURLWithPath: folder.path + "/iris-backup-audit")
+    try FileManager.default.copyItem(at: CommandRunner.binary, to: copy)
+    let arguments = [
+      "audit", folder.path, "--ledger", ledger.path, "--format", "json", "--tz", "UTC",
+      "--report-time", time, "--verbose",
+    ]
+    let upgraded = try CommandRunner.run(copy, arguments)
+    #expect(upgraded.status == first.status, "\(upgraded.standardError)")
+    #expect(!upgraded.standardError.contains("no evidence added"), "\(upgraded.standardError)")
+    #expect(upgraded.standardOutput == first.standardOutput)
+    let again = try CommandRunner.run(copy, arguments)
+    #expect(again.standardError.contains(Self.reused(2)), "\(again.standardError)")
+    #expect(again.standardOutput == first.standardOutput)
+  }
 }
