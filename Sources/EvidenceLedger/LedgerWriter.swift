@@ -83,8 +83,12 @@ struct LedgerWriter {
       try insertEvents(reading.events, overlaps: overlaps)
     }
     if let audited = try audit() {
-      for session in audited.sessions { try insertSession(session) }
-      for finding in audited.findings { try insertFinding(finding) }
+      for (session, digest) in zip(audited.sessions, try Self.digests(audited.sessions)) {
+        try insertSession(session, digest: digest)
+      }
+      for (finding, digest) in zip(audited.findings, try Self.digests(audited.findings)) {
+        try insertFinding(finding, digest: digest)
+      }
       if let snapshot = audited.snapshot { try insertSnapshot(snapshot) }
     }
     for table in LedgerSchema.contentTables {
@@ -170,13 +174,13 @@ struct LedgerWriter {
     }
   }
 
-  private mutating func insertSession(_ session: Session) throws {
+  private mutating func insertSession(_ session: Session, digest: String) throws {
     let restoreTests = try Self.json(session.restoreTests)
     guard
       let row = try insert(
         LedgerSchema.sessions,
         [
-          try Self.digest(session).databaseValue, session.id.databaseValue,
+          digest.databaseValue, session.id.databaseValue,
           session.kind.rawValue.databaseValue, session.start.databaseValue,
           session.end.databaseValue, value(session.checkpoint),
           session.verdict.rawValue.databaseValue, restoreTests.databaseValue,
@@ -195,12 +199,12 @@ struct LedgerWriter {
     }
   }
 
-  private mutating func insertFinding(_ finding: Finding) throws {
+  private mutating func insertFinding(_ finding: Finding, digest: String) throws {
     guard
       let row = try insert(
         LedgerSchema.findings,
         [
-          try Self.digest(finding).databaseValue, finding.rule.rawValue.databaseValue,
+          digest.databaseValue, finding.rule.rawValue.databaseValue,
           finding.severity.rawValue.databaseValue, value(finding.server),
           value(finding.session), finding.epochMilliseconds.databaseValue,
           finding.message.databaseValue,
@@ -262,6 +266,14 @@ struct LedgerWriter {
   /// The SHA-256 of a value's JSON (sorted keys): the identity of a session or finding.
   private static func digest<T: Encodable>(_ value: T) throws -> String {
     CanonicalRow.hash(table: "digest", [try json(value).databaseValue])
+  }
+
+  /// The digests of `values`, in order, made on every core: each is the JSON encoding of one
+  /// value and its hash, thousands of them for years of history.
+  private static func digests<T: Encodable & Sendable>(_ values: [T]) throws -> [String] {
+    try ResultSlots<Result<String, any Error>>.concurrentMap(values) { value in
+      Result { try digest(value) }
+    }.map { try $0.get() }
   }
 
   private static func json<T: Encodable>(_ value: T) throws -> String {
