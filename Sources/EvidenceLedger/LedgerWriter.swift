@@ -304,9 +304,11 @@ struct LedgerWriter {
   /// The highest occurrence the ledger holds of `event`'s server, instant, kind and text; 0
   /// for none.
   private func maximumOccurrence(_ event: BackupEvent) throws -> Int {
-    try Int.fetchOne(
-      db,
-      sql: "SELECT max(occurrence) FROM events WHERE server = ? AND time = ? AND kind = ? AND text = ?",
+    // Asked once per new event of a file read on: prepared once.
+    let statement = try db.cachedStatement(
+      sql: "SELECT max(occurrence) FROM events WHERE server = ? AND time = ? AND kind = ? AND text = ?")
+    return try Int.fetchOne(
+      statement,
       arguments: [event.server, event.epochMilliseconds, event.kind.rawValue, event.text]) ?? 0
   }
 
