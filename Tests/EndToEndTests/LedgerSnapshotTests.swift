@@ -17,6 +17,16 @@ import Testing
     return run.standardOutput
   }
 
+  /// `LedgerHistoryTests`' cluster up to its second freeze, both thawed, and a ledger beside.
+  static func clusterWithTwoFreezes() throws -> (folder: TemporaryFolder, ledger: LedgerFile) {
+    let folder = try TemporaryFolder()
+    for server in LedgerHistoryTests.servers {
+      _ = try folder.write(
+        "\(server)/messages.log", text: LedgerHistoryTests.parts(server)[0...1].joined())
+    }
+    return (folder, LedgerFile(path: folder.path + "/audit.ledger"))
+  }
+
   @Test(arguments: ["json", "markdown", "sarif"])
   func anUnchangedRunReportsWhatTheDirectAuditReportsAtItsReportTime(format: String) throws {
     let folder = try TemporaryFolder()
@@ -78,12 +88,7 @@ import Testing
   }
 
   @Test func anotherConfigurationOrNewEvidenceIsAuditedAgain() throws {
-    let folder = try TemporaryFolder()
-    for server in LedgerHistoryTests.servers {
-      _ = try folder.write(
-        "\(server)/messages.log", text: LedgerHistoryTests.parts(server)[0...1].joined())
-    }
-    let ledger = LedgerFile(path: folder.path + "/audit.ledger")
+    let (folder, ledger) = try Self.clusterWithTwoFreezes()
     let time = LedgerHistoryTests.reportTime
     _ = try ledger.audit(folder.path, at: time)
     let stricter = try ledger.audit(folder.path, at: time, ["--verbose", "--freeze-timeout", "30s"])
@@ -107,12 +112,7 @@ import Testing
   }
 
   @Test func anotherExecutableOfTheSameVersionAuditsAgain() throws {
-    let folder = try TemporaryFolder()
-    for server in LedgerHistoryTests.servers {
-      _ = try folder.write(
-        "\(server)/messages.log", text: LedgerHistoryTests.parts(server)[0...1].joined())
-    }
-    let ledger = LedgerFile(path: folder.path + "/audit.ledger")
+    let (folder, ledger) = try Self.clusterWithTwoFreezes()
     let time = LedgerHistoryTests.reportTime
     let first = try ledger.audit(folder.path, at: time)
     // A copy of the binary: the same version, another file, as an upgrade or a rebuild is.
