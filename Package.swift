@@ -111,6 +111,7 @@ let package = Package(
       dependencies: ["ClusterSimulation", "BackupEvents", "LogReading", "TestSupport"]
     ),
     .testTarget(name: "BackupAuditTests", dependencies: ["BackupAudit", "TestSupport"]),
+    .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
     .testTarget(name: "AuditPipelineTests", dependencies: ["AuditPipeline"]),
     .testTarget(
       name: "AuditPropertyTests",

@@ -1,12 +1,7 @@
 extension LocalTimestamp {
   /// Reads the form `iso8601` writes, `2021-08-11T05:49:43.233`; nil for anything else.
   public init?(iso8601 text: String) {
-    guard let fields = CivilCalendar.fields(of: text, suffix: ""),
-      let stamp = Optional(
-        LocalTimestamp(
-          year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
-          second: fields[5], millisecond: fields[6])), stamp.isValid
-    else { return nil }
+    guard let stamp = CivilCalendar.timestamp(of: text, suffix: nil) else { return nil }
     self = stamp
   }
 }
@@ -15,37 +10,43 @@ extension CivilCalendar {
   /// Reads the form `rfc3339(epochMilliseconds:)` writes, `2021-08-11T03:49:43.233Z`; nil for
   /// anything else.
   public static func epochMilliseconds(rfc3339 text: String) -> Int64? {
-    guard let stamp = fields(of: text, suffix: "Z").flatMap({ fields in
-      Optional(
-        LocalTimestamp(
-          year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
-          second: fields[5], millisecond: fields[6]))
-    }), stamp.isValid
-    else { return nil }
+    guard let stamp = timestamp(of: text, suffix: UInt8(ascii: "Z")) else { return nil }
     return stamp.secondsAsIfUTC * 1000 + Int64(stamp.millisecond)
   }
 
-  /// The seven numbers of `YYYY-MM-DDTHH:MM:SS.mmm` followed by `suffix`.
-  static func fields(of text: String, suffix: String) -> [Int]? {
-    let bytes = Array(text.utf8)
-    let shape = Array("dddd-dd-ddTdd:dd:dd.ddd".utf8) + Array(suffix.utf8)
-    guard bytes.count == shape.count else { return nil }
-    var numbers: [Int] = []
-    var current = 0
-    var inNumber = false
-    for (byte, expected) in zip(bytes, shape) {
-      if expected == UInt8(ascii: "d") {
-        guard byte &- 0x30 < 10 else { return nil }
-        current = current * 10 + Int(byte - 0x30)
-        inNumber = true
-      } else {
-        guard byte == expected else { return nil }
-        if inNumber { numbers.append(current) }
-        current = 0
-        inNumber = false
+  /// The valid timestamp `YYYY-MM-DDTHH:MM:SS.mmm` followed by `suffix`, read in place: the
+  /// ledger reads one for every event of its history.
+  static func timestamp(of text: String, suffix: UInt8?) -> LocalTimestamp? {
+    var text = text
+    return text.withUTF8 { bytes -> LocalTimestamp? in
+      guard bytes.count == 23 + (suffix == nil ? 0 : 1), suffix.map({ bytes[23] == $0 }) ?? true
+      else { return nil }
+      for (offset, separator) in Self.separators where bytes[offset] != separator {
+        return nil
       }
+      func number(_ from: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in from..<from + count {
+          let digit = bytes[index] &- 0x30
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+        let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+        let millisecond = number(20, 3)
+      else { return nil }
+      let stamp = LocalTimestamp(
+        year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+        millisecond: millisecond)
+      return stamp.isValid ? stamp : nil
     }
-    if inNumber { numbers.append(current) }
-    return numbers.count == 7 ? numbers : nil
   }
+
+  /// Where `YYYY-MM-DDTHH:MM:SS.mmm` has its separators.
+  private static let separators: [(Int, UInt8)] = [
+    (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")),
+    (13, UInt8(ascii: ":")), (16, UInt8(ascii: ":")), (19, UInt8(ascii: ".")),
+  ]
 }

@@ -56,8 +56,9 @@ struct LedgerReader {
       db,
       sql: "SELECT \(Self.eventColumns.joined(separator: ", ")) FROM events\(exclusion) ORDER BY server, id",
       arguments: StatementArguments(kinds))
+    var texts = RepeatedTexts()
     while let row = try rows.next() {
-      let event = try Self.event(row)
+      let event = try Self.event(row, &texts)
       events[event.server, default: []].append(event)
     }
     let files = Dictionary(grouping: latest.values) { $0.summary.server }
@@ -89,19 +90,60 @@ struct LedgerReader {
     "stated_utc", "method", "text",
   ]
 
-  private static func event(_ row: Row) throws -> BackupEvent {
+  /// Kinds and statuses by their text: one hash each, not a comparison per case.
+  private static let kinds = Dictionary(
+    uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })
+  private static let statuses = Dictionary(
+    uniqueKeysWithValues: LocalTimeStatus.allCases.map { ($0.rawValue, $0) })
+
+  private static func event(_ row: Row, _ texts: inout RepeatedTexts) throws -> BackupEvent {
     let id: Int64 = row[0]
-    guard let kind = EventKind(rawValue: row[10]),
+    guard let kind = kinds[row[10] as String],
       let localTime = LocalTimestamp(iso8601: row[5]),
-      let status = LocalTimeStatus(rawValue: row[6])
+      let status = statuses[row[6] as String]
     else {
       throw LedgerError.database(
         "events row \(id) holds a kind, local time or status this version cannot read")
     }
     return BackupEvent(
-      server: row[1], path: row[2], line: row[3], epochMilliseconds: row[4], localTime: localTime,
+      server: try texts.server(row, 1), path: try texts.path(row, 2), line: row[3],
+      epochMilliseconds: row[4], localTime: localTime,
       timeStatus: status, pid: row[7], severity: row[8], category: row[9], kind: kind,
       checkpoint: row[11], journalFile: row[12], directory: row[13], count: row[14],
       reason: row[15], statedUTC: row[16], method: row[17], text: row[18])
+  }
+}
+
+/// The server and path of the events the reader loads, which repeat from one row to the next
+/// (rows come by server, a file's events one after another): the text of the previous row's
+/// column when the bytes are the same, instead of a new string per event.
+struct RepeatedTexts {
+  private var lastServer: (bytes: [UInt8], text: String) = ([], "")
+  private var lastPath: (bytes: [UInt8], text: String) = ([], "")
+
+  mutating func server(_ row: Row, _ index: Int) throws -> String {
+    try Self.text(row, index, &lastServer)
+  }
+
+  mutating func path(_ row: Row, _ index: Int) throws -> String {
+    try Self.text(row, index, &lastPath)
+  }
+
+  /// The text of column `index` as GRDB reads it, or `last`'s when its bytes are the same.
+  private static func text(_ row: Row, _ index: Int, _ last: inout (bytes: [UInt8], text: String))
+    throws -> String
+  {
+    var isSame = false
+    var bytes: [UInt8]?
+    // The bytes are SQLite's, valid inside the closure alone: compared, or copied.
+    try row.withUnsafeData(atIndex: index) { data in
+      guard let data else { return }
+      isSame = data.withUnsafeBytes { $0.elementsEqual(last.bytes) }
+      if !isSame { bytes = [UInt8](data) }
+    }
+    if isSame { return last.text }
+    let text: String = row[index]
+    if let bytes { last = (bytes, text) }
+    return text
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a wall-clock time maps to an instant in its zone.
-public enum LocalTimeStatus: String, Sendable, Codable {
+public enum LocalTimeStatus: String, Sendable, Codable, CaseIterable {
   /// Exactly one instant.
   case exact
   /// Two instants (a DST fall-back repeats the hour); the earlier was taken.

@@ -16,6 +16,23 @@ import Testing
     #expect(try ledger.readings() == readings)
   }
 
+  /// The reader reuses a row's server and path when the bytes repeat (`RepeatedTexts`): paths
+  /// that alternate, differ in one byte, are empty or are not ASCII come back.
+  @Test func pathsAndServersThatChangeFromRowToRowComeBackAsTheyWereRecorded() throws {
+    var readings = try LedgerFixture.readings(freezes: 2)
+    let paths = ["/logs/a/messages.log", "/logs/b/messages.log", "", "/logs/é/messages.log"]
+    for server in readings.indices {
+      for index in readings[server].events.indices {
+        readings[server].events[index].path = paths[(index / (server + 1)) % paths.count]
+      }
+    }
+    #expect(Set(readings.flatMap(\.events).map(\.path)).count == paths.count)
+    let folder = try TemporaryFolder()
+    let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
+    _ = try ledger.record(try LedgerFixture.run(readings))
+    #expect(try ledger.readings() == readings)
+  }
+
   @Test func recordingTheSameReadingsAgainAddsOnlyTheRun() throws {
     let folder = try TemporaryFolder()
     let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
