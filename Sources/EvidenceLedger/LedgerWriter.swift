@@ -1,5 +1,6 @@
 import BackupAudit
 import BackupEvents
+import Crypto
 import Foundation
 import GRDB
 
@@ -17,10 +18,11 @@ struct LedgerWriter {
   private var nextRow: [String: Int64] = [:]
   private var firstRow: [String: Int64] = [:]
   private var added: [String: Int] = [:]
-  /// The `row_hash` of every row this run added, by table, in the order of their ids: the
-  /// content hash is derived from them without reading the tables again (`run_id` has no
-  /// index, so a query would scan every table of a ledger that only grows).
-  private var rowHashes: [String: [String]] = [:]
+  /// The `row_hash` of every row this run added, by table, in the order of their ids, one
+  /// after the other (64 hex digits each: a first run over years of logs adds hundreds of
+  /// thousands): the content hash is derived from them without reading the tables again
+  /// (`run_id` has no index, so a query would scan every table of a ledger that only grows).
+  private var rowHashes: [String: [UInt8]] = [:]
   private var run: Int64 = 0
 
   init(_ db: Database) {
@@ -97,8 +99,11 @@ struct LedgerWriter {
         arguments: [run, table.name, firstRow[table.name], added[table.name] ?? 0])
     }
     let hashes = LedgerHashes(db)
-    let content = CanonicalRow.hash(
-      ofHashes: try LedgerSchema.contentTables(in: db).flatMap { rowHashes[$0.name] ?? [] })
+    var hasher = SHA256()
+    for table in try LedgerSchema.contentTables(in: db) {
+      hasher.update(data: rowHashes[table.name] ?? [])
+    }
+    let content = CanonicalRow.hex(hasher.finalize())
     try db.execute(sql: "UPDATE runs SET content_hash = ? WHERE id = ?", arguments: [content, run])
     let record = try hashes.recordHash(run: run) ?? ""
     try db.execute(sql: "UPDATE runs SET record_hash = ? WHERE id = ?", arguments: [record, run])
@@ -249,7 +254,7 @@ struct LedgerWriter {
     nextRow[table.name] = id + 1
     if firstRow[table.name] == nil { firstRow[table.name] = id }
     added[table.name, default: 0] += 1
-    rowHashes[table.name, default: []].append(hash)
+    rowHashes[table.name, default: []].append(contentsOf: hash.utf8)
     return id
   }
 
