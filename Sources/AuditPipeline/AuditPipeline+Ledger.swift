@@ -49,20 +49,14 @@ extension AuditPipeline {
     } catch {
       throw .output(error.description)
     }
-    let readings = try read(planner: request.eventFiles.isEmpty ? recorded.planner : nil)
-    let merged = recorded.merged(readings)
     let reportTime = request.isReportTimePinned ? nil : started
-    let run = LedgerRun(
-      toolVersion: toolVersion, startedAt: started, finishedAt: clock(),
-      reportTime: reportTime ?? request.reportTime,
-      configuration: try recordedConfiguration(ledger, reportTime: reportTime ?? request.reportTime),
-      readings: merged.readings, overlaps: merged.overlaps,
-      recordedUpTo: request.eventFiles.isEmpty ? recorded.lastInput : nil)
+    var (run, readings) = try prepareRun(
+      ledger, recorded: recorded, startedAt: started, reportTime: reportTime, clock: clock)
     var outcome: Outcome?
     let recordedRun: Ledger.Recorded
     let key = try snapshotKey(ledger, reportTime: reportTime ?? request.reportTime)
     do {
-      recordedRun = try ledger.record(run, snapshot: key) { history in
+      recordedRun = try ledger.record(&run, snapshot: key) { history in
         let audited = audit(
           history.sorted { ServerNameOrder.precedes($0.server, $1.server) },
           reportTime: reportTime)
@@ -88,6 +82,28 @@ extension AuditPipeline {
       !read.contains($0) && $0 != "-"
     }
     return outcome
+  }
+
+  /// The run to record: what was read of the bytes the ledger has not recorded, files read on
+  /// given as the whole of what was read of them; and this run's readings without their events,
+  /// for what the outcome says of the inputs read. The events are the run's alone, so that
+  /// the ledger releases them once it inserted them, before it loads the history to audit it.
+  private func prepareRun(
+    _ ledger: Ledger, recorded: RecordedFiles, startedAt started: Int64, reportTime: Int64?,
+    clock: () -> Int64
+  ) throws(AuditPipelineError) -> (run: LedgerRun, readings: [ServerReading]) {
+    let readings = try read(planner: request.eventFiles.isEmpty ? recorded.planner : nil)
+    let merged = recorded.merged(readings)
+    let run = LedgerRun(
+      toolVersion: toolVersion, startedAt: started, finishedAt: clock(),
+      reportTime: reportTime ?? request.reportTime,
+      configuration: try recordedConfiguration(ledger, reportTime: reportTime ?? request.reportTime),
+      readings: merged.readings, overlaps: merged.overlaps,
+      recordedUpTo: request.eventFiles.isEmpty ? recorded.lastInput : nil)
+    let read = readings.map {
+      ServerReading(server: $0.server, timeZone: $0.timeZone, events: [], inputs: $0.inputs)
+    }
+    return (run, read)
   }
 
   /// What the audit of the ledger's history depends on besides its rows and the report time

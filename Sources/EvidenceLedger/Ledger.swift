@@ -73,9 +73,12 @@ public struct Ledger: Sendable {
 
   /// Records `run` in one transaction and returns what it added.
   public func record(_ run: LedgerRun) throws(LedgerError) -> Recorded {
-    try transaction { db in
+    var run = run
+    return try transaction { db in
       var writer = LedgerWriter(db)
-      return try writer.record(run) { .init(sessions: run.sessions, findings: run.findings) }
+      return try writer.record(&run) { [sessions = run.sessions, findings = run.findings] in
+        .init(sessions: sessions, findings: findings)
+      }
     }
   }
 
@@ -89,8 +92,11 @@ public struct Ledger: Sendable {
   /// progress (`AuditResult.judgedAtReportTime`), that audit is the run's result: `audit` is
   /// not called and the run adds its row alone. Snapshot bytes that do not match their row's
   /// hash are passed by, with a warning. A result judged at its report time is not kept.
+  ///
+  /// `run`'s readings are emptied once their rows are written: years of events read by a first
+  /// run leave memory before the history is loaded again to be audited.
   public func record(
-    _ run: LedgerRun, snapshot key: AuditSnapshotKey,
+    _ run: inout LedgerRun, snapshot key: AuditSnapshotKey,
     auditing audit: ([ServerReading]) throws -> AuditResult
   ) throws(LedgerError) -> Recorded {
     try transaction { db in
@@ -98,7 +104,7 @@ public struct Ledger: Sendable {
       var result: AuditResult?
       var reusedRun: Int64?
       var warnings: [String] = []
-      var added = try writer.record(run) {
+      var added = try writer.record(&run) {
         let store = SnapshotStore(db)
         let state = try store.state()
         let hash = state.key(key.basis)

@@ -46,8 +46,9 @@ struct LedgerWriter {
   }
 
   /// Records `recorded`'s readings, then what `audit` gives once they are written: nil when
-  /// the run reports an audit already recorded, and adds nothing more.
-  mutating func record(_ recorded: LedgerRun, audit: () throws -> Audited?) throws
+  /// the run reports an audit already recorded, and adds nothing more. The readings are
+  /// emptied once written, before `audit` runs.
+  mutating func record(_ recorded: inout LedgerRun, audit: () throws -> Audited?) throws
     -> Ledger.Recorded
   {
     if let basis = recorded.recordedUpTo,
@@ -84,6 +85,7 @@ struct LedgerWriter {
       }
       try insertEvents(reading.events, overlaps: overlaps)
     }
+    recorded.readings = []
     if let audited = try audit() {
       for (session, digest) in zip(audited.sessions, try Self.digests(audited.sessions)) {
         try insertSession(session, digest: digest)

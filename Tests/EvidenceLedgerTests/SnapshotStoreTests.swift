@@ -31,7 +31,8 @@ struct SnapshotStoreTests {
       var configuration = AuditConfiguration()
       configuration.reportTime = reportTime
       let key = AuditSnapshotKey(basis: basis, configuration: configuration, reportTime: reportTime)
-      return try ledger.record(try LedgerFixture.run(readings), snapshot: key) { history in
+      var run = try LedgerFixture.run(readings)
+      return try ledger.record(&run, snapshot: key) { history in
         self.audits += 1
         var result = Auditor(configuration: configuration).audit(history)
         result.judgedAtReportTime = result.judgedAtReportTime || judged
@@ -76,6 +77,23 @@ struct SnapshotStoreTests {
     let again = try runs.record(two, at: 10_000_000_000_001)
     #expect(again.reusedRun == 4 && runs.audits == 4)
     #expect(try LedgerVerifier.verify(path: runs.ledger.path).isIntact)
+  }
+
+  @Test func theRunsReadingsAreEmptiedOnceRecorded() throws {
+    let folder = try TemporaryFolder()
+    let ledger = try Ledger.create(path: folder.path + "/ledger.sqlite")
+    let readings = try LedgerFixture.readings()
+    var run = try LedgerFixture.run(readings)
+    var configuration = AuditConfiguration()
+    configuration.reportTime = 10_000_000_000_000
+    let key = AuditSnapshotKey(basis: "tool test", configuration: configuration, reportTime: 10_000_000_000_000)
+    var history: [ServerReading] = []
+    _ = try ledger.record(&run, snapshot: key) { loaded in
+      history = loaded
+      return Auditor(configuration: configuration).audit(loaded)
+    }
+    #expect(run.readings.isEmpty, "the events leave memory before the history is audited")
+    #expect(history.flatMap(\.events).count == readings.flatMap(\.events).count)
   }
 
   @Test func aResultJudgedAtItsReportTimeIsNotKept() throws {
